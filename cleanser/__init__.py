@@ -1,0 +1,24 @@
+"""cleanser: article bodies and metadata from Chinese web portals, without the boilerplate.
+
+>>> import cleanser
+>>> art = cleanser.extract(raw_bytes, url="https://news.example.cn/a.html")  # doctest: +SKIP
+>>> print(art.title, art.published, art.text)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .article import Article, Image
+from .core import extract
+from .errors import CleanserError, InputTooLargeError, NotHTMLError
+from .options import Options
+
+__all__ = [
+    "Article",
+    "CleanserError",
+    "Image",
+    "InputTooLargeError",
+    "NotHTMLError",
+    "Options",
+    "extract",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,55 @@
+"""The result type of ``extract``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image of the article body, in document order."""
+
+    src: str
+    alt: str | None = None
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article body of a page and its metadata.
+
+    ``text`` has one paragraph per line. ``html`` is a cleaned fragment of the
+    body (headings, paragraphs, lists, tables, images with captions, links) and
+    ``markdown`` the same in Markdown. An empty ``text`` comes with ``reason``.
+    """
+
+    text: str = ""
+    html: str = ""
+    markdown: str = ""
+    title: str | None = None
+    encoding: str | None = None
+    confidence: float = 0.0
+    reason: str | None = None
+    published: str | None = None
+    published_raw: str | None = None
+    source: str | None = None
+    author: tuple[str, ...] = ()
+    editor: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    description: str | None = None
+    keywords: tuple[str, ...] = ()
+    images: tuple[Image, ...] = field(default_factory=tuple)
+    next_page_url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (tuples become lists)."""
+        return asdict(self)
+
+    def to_json(self, **kwargs: Any) -> str:
+        """The article as a JSON object; non-ASCII kept readable by default."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)

@@ -1,0 +1,132 @@
+"""The pipeline: bytes → tree → features → scores → selection → output.
+
+Each stage is its own module and only hands its result forward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import html
+
+from .article import Article
+from .decoding import decode
+from .dom import parse, prepare
+from .errors import InputTooLargeError, NotHTMLError
+from .features import Features, collapse, extract_features
+from .metadata import Metadata, extract_metadata
+from .options import Options
+from .output import render
+from .selection import Selection, select
+
+_DEFAULT = Options()
+
+# Magic numbers of formats people mistake for HTML.
+_BINARY_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
+    (b"\x7fELF", "an ELF binary"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ", "xz-compressed data"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"OggS", "an Ogg file"),
+    (b"\x00\x00\x01\x00", "an icon"),
+)
+# Share of control bytes (other than whitespace) above which input is binary.
+_MAX_CONTROL_SHARE = 0.1
+
+
+def extract(
+    html_input: bytes | str, url: str | None = None, *, options: Options | None = None
+) -> Article:
+    """The article body and metadata of a page given as bytes (any encoding) or text."""
+    return _run(html_input, url, options or _DEFAULT)[0]
+
+
+def _run(
+    html_input: bytes | str, url: str | None, options: Options
+) -> tuple[Article, Features | None, Selection | None]:
+    text, encoding = _to_text(html_input, options)
+    if not text.strip():
+        return Article(encoding=encoding, url=url, reason="empty input"), None, None
+    root = parse(text)
+    if root is None:
+        return Article(encoding=encoding, url=url, reason="nothing parseable"), None, None
+    meta = extract_metadata(root, url)
+    prepare(root)
+    features = extract_features(root)
+    titles = _title_candidates(root, meta)
+    selection = select(features, titles, options)
+    body = render(selection, features, meta, options)
+    article = Article(
+        text=body.text,
+        html=body.html,
+        markdown=body.markdown,
+        title=meta.title,
+        encoding=encoding,
+        confidence=selection.confidence,
+        reason=selection.reason,
+        published=meta.published,
+        published_raw=meta.published_raw,
+        source=meta.source,
+        author=meta.author,
+        editor=meta.editor,
+        site_name=meta.site_name,
+        url=meta.url or url,
+        lang=meta.lang,
+        description=meta.description,
+        keywords=meta.keywords,
+        images=body.images,
+        next_page_url=meta.next_page_url,
+    )
+    if not article.text and article.reason is None:
+        article = replace(article, reason="no text left after cleaning")
+    return article, features, selection
+
+
+def _to_text(data: bytes | str, options: Options) -> tuple[str, str | None]:
+    if isinstance(data, str):
+        if len(data) > options.max_bytes:
+            if not options.truncate:
+                raise InputTooLargeError(f"input of {len(data)} characters > {options.max_bytes}")
+            data = data[: options.max_bytes]
+        return data, None
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"extract() takes bytes or str, not {type(data).__name__}")
+    data = bytes(data)
+    if len(data) > options.max_bytes:
+        if not options.truncate:
+            raise InputTooLargeError(f"input of {len(data)} bytes > {options.max_bytes}")
+        data = data[: options.max_bytes]
+    _reject_binary(data)
+    return decode(data)
+
+
+def _reject_binary(data: bytes) -> None:
+    head = data[:16]
+    for magic, what in _BINARY_MAGIC:
+        if head.startswith(magic):
+            raise NotHTMLError(f"input is {what}, not HTML")
+    sample = data[:4096]
+    if not sample:
+        return
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 with BOM: NULs are expected
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if control > _MAX_CONTROL_SHARE * len(sample):
+        raise NotHTMLError("input looks like binary data, not HTML")
+
+
+def _title_candidates(root: html.HtmlElement, meta: Metadata) -> tuple[str, ...]:
+    """Headline strings to drop from the body: the metadata title and <h1> texts."""
+    out = [meta.title or ""]
+    for h in root.iter("h1"):
+        t = collapse(h.text_content())
+        if t:
+            out.append(t)
+    return tuple(t for t in out if t)

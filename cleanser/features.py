@@ -1,0 +1,234 @@
+"""One pass over the prepared tree: text blocks and per-element counts.
+
+A *block* is a run of text that a reader sees as one line: a paragraph, a list
+item, a heading, a table row, a ``<br>``-separated line, or an image. Blocks
+come out in document order, so every element's blocks form one contiguous range
+``[start, end)``; subtree sums then cost two prefix-sum look-ups, and the whole
+feature extraction is linear in the page size (no per-node re-walks, no
+recursion, so 100k-deep nesting is fine).
+
+Lengths count *tokens*: one per CJK character and one per run of Latin letters
+or digits, so Chinese and English text weigh alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree, html
+
+from .vocabulary import PUNCTUATION, SENTENCE_END
+
+# Elements that start a new line of text.
+BLOCK_TAGS = frozenset(
+    (
+        "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav",
+        "aside", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "blockquote", "pre",
+        "figure", "figcaption", "form", "fieldset", "address", "center", "hr", "details",
+        "summary", "menu", "legend", "dir", "frameset", "frame", "noframes",
+    )
+)
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_CELL_TAGS = frozenset(("td", "th"))
+# Block-level content that makes a table a layout table rather than a data table.
+_LAYOUT_MARKERS = "table|div|p|ul|ol|h1|h2|h3|h4|h5|h6|blockquote|img|iframe"
+
+_TOKEN = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"
+    r"|[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+"
+)
+_SPACE = re.compile(r"[ \t\r\n\f\u3000\xa0\u200b\ufeff]+")
+_CELL_SEP = "\x1f"
+
+
+@dataclass(slots=True)
+class Block:
+    """One visible line of text (or one image) with the counts the scorers use."""
+
+    index: int
+    owner: html.HtmlElement  # nearest block-level element holding the text
+    text: str
+    length: int  # tokens: CJK characters + Latin/digit runs
+    link_length: int  # tokens inside <a>
+    punct: int  # punctuation marks, Chinese and ASCII
+    sentence_end: bool  # contains sentence-final punctuation
+    tag: str  # owner's tag
+    node: int  # index of the owner's Node in Features.nodes
+    image: html.HtmlElement | None = None  # set for image blocks (length 0)
+
+
+@dataclass(slots=True)
+class Node:
+    """Counts for one block-level element's subtree."""
+
+    el: html.HtmlElement
+    start: int  # first block index in the subtree
+    end: int  # one past the last block index
+    tags: int  # descendant elements, including itself
+    links: int  # descendant <a>
+    depth: int
+    parent: int  # index of the enclosing Node, -1 at the top
+
+
+@dataclass(slots=True)
+class Features:
+    """Everything the scorers need, computed in one walk."""
+
+    blocks: list[Block]
+    nodes: list[Node]  # block-level elements in document (pre-)order
+    length_prefix: list[int]  # prefix sums of block lengths
+    link_prefix: list[int]
+    punct_prefix: list[int]
+
+    def length(self, node: Node) -> int:
+        """Tokens of text in the node's subtree."""
+        return self.length_prefix[node.end] - self.length_prefix[node.start]
+
+    def link_length(self, node: Node) -> int:
+        """Tokens of link text in the node's subtree."""
+        return self.link_prefix[node.end] - self.link_prefix[node.start]
+
+    def punct(self, node: Node) -> int:
+        """Punctuation marks in the node's subtree."""
+        return self.punct_prefix[node.end] - self.punct_prefix[node.start]
+
+
+def token_count(text: str) -> int:
+    """Tokens in ``text``: one per CJK character, one per Latin/digit run."""
+    return len(_TOKEN.findall(text))
+
+
+def collapse(text: str) -> str:
+    """Collapse whitespace runs (including full-width and no-break spaces) to one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def extract_features(root: html.HtmlElement) -> Features:
+    """Walk the tree once and return its blocks and per-element counts."""
+    data_tables = _data_tables(root)
+    blocks: list[Block] = []
+    nodes: list[Node] = []
+    open_nodes: list[tuple[Node, int, int]] = []  # node, tags at start, links at start
+    owners: list[int] = []  # indexes into nodes
+    pieces: list[tuple[str, bool]] = []
+    tag_count = 0
+    link_count = 0
+    link_depth = 0
+    table_depth: list[bool] = []  # inside a data table?
+
+    def flush() -> None:
+        if not pieces:
+            return
+        raw = "".join(p for p, _ in pieces)
+        if raw.strip() and owners:
+            text = _clean_text(raw)
+            if text:
+                length = token_count(text)
+                link_len = sum(token_count(p) for p, in_link in pieces if in_link)
+                punct = sum(1 for c in text if c in PUNCTUATION)
+                owner = nodes[owners[-1]].el
+                blocks.append(
+                    Block(
+                        index=len(blocks),
+                        owner=owner,
+                        text=text,
+                        length=length,
+                        link_length=min(link_len, length),
+                        punct=punct,
+                        sentence_end=any(c in SENTENCE_END for c in text),
+                        tag=owner.tag,
+                        node=owners[-1],
+                    )
+                )
+        pieces.clear()
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            if event == "end" and el.tail:
+                pieces.append((el.tail, link_depth > 0))
+            continue
+        in_data_table = bool(table_depth) and table_depth[-1]
+        if event == "start":
+            tag_count += 1
+            if tag == "a":
+                link_count += 1
+                link_depth += 1
+            is_block = tag in BLOCK_TAGS and not (in_data_table and tag in _CELL_TAGS)
+            if tag == "table":
+                table_depth.append(el in data_tables)
+            if is_block:
+                flush()
+                parent = owners[-1] if owners else -1
+                node = Node(el, len(blocks), -1, 0, 0, len(owners) + 1, parent)
+                owners.append(len(nodes))
+                nodes.append(node)
+                open_nodes.append((node, tag_count, link_count))
+            elif tag == "br":
+                flush()
+            elif tag in _CELL_TAGS and pieces:
+                pieces.append((_CELL_SEP, False))
+            elif tag == "img":
+                flush()
+                if owners:
+                    owner = nodes[owners[-1]].el
+                    blocks.append(
+                        Block(len(blocks), owner, "", 0, 0, 0, False, owner.tag, owners[-1], el)
+                    )
+            if el.text:
+                pieces.append((el.text, link_depth > 0))
+        else:
+            if tag == "a":
+                link_depth -= 1
+            if tag == "table" and table_depth:
+                table_depth.pop()
+            is_block = tag in BLOCK_TAGS and not (in_data_table and tag in _CELL_TAGS)
+            if tag == "table":
+                is_block = True
+            if is_block and open_nodes and open_nodes[-1][0].el is el:
+                flush()
+                node, tags0, links0 = open_nodes.pop()
+                node.end = len(blocks)
+                node.tags = tag_count - tags0 + 1
+                node.links = link_count - links0
+                owners.pop()
+            if el.tail:
+                pieces.append((el.tail, link_depth > 0))
+    flush()
+    for node, _, _ in open_nodes:  # unbalanced only if the walk was cut short
+        node.end = len(blocks)
+    return Features(
+        blocks=blocks,
+        nodes=nodes,
+        length_prefix=_prefix(b.length for b in blocks),
+        link_prefix=_prefix(b.link_length for b in blocks),
+        punct_prefix=_prefix(b.punct for b in blocks),
+    )
+
+
+def _clean_text(raw: str) -> str:
+    """Whitespace-collapsed text, with data-table cells joined by a tab."""
+    if _CELL_SEP in raw:
+        cells = [collapse(c) for c in raw.split(_CELL_SEP)]
+        return "\t".join(c for c in cells if c)
+    return collapse(raw)
+
+
+def _prefix(values: object) -> list[int]:
+    out = [0]
+    total = 0
+    for v in values:  # type: ignore[attr-defined]
+        total += v
+        out.append(total)
+    return out
+
+
+def _data_tables(root: html.HtmlElement) -> set[html.HtmlElement]:
+    """Tables that hold data (rows of cells) rather than page layout."""
+    found: set[html.HtmlElement] = set()
+    for table in root.iter("table"):
+        if not table.xpath(f".//*[{' or '.join('self::' + t for t in _LAYOUT_MARKERS.split('|'))}]"):
+            found.add(table)
+    return found

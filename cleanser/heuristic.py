@@ -1,0 +1,136 @@
+"""The heuristic scorer: which elements and lines are boilerplate, and by which rule.
+
+It reads two kinds of evidence, both listed in ``vocabulary``: markup (class/id
+tokens in English and pinyin, HTML5 furniture tags, ARIA roles) and visible text
+(sidebar headings, footer signatures, disclaimers, share prompts, terminator
+lines, meta lines). Text cues matter most on Chinese portals, whose hashed CSS
+classes defeat any class list. Every verdict carries the rule that fired, so
+``explain`` can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import html
+
+from . import vocabulary as v
+from .features import Block
+
+_SPLIT = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HEADING_JUNK = re.compile(r"[\s\W_]+|更多|more|MORE|更多>+|》|>+|›")
+
+# Headings longer than this are sentences, not section labels.
+_MAX_HEADING_TOKENS = 12
+# Text cues for footers/shares apply to short lines only; a long paragraph that
+# merely mentions 版权所有 is prose.
+_MAX_FURNITURE_TOKENS = 120
+_MAX_SHARE_TOKENS = 40
+_MAX_TERMINATOR_TOKENS = 60
+_MAX_META_TOKENS = 80
+
+_ROLES = {
+    "navigation": "nav",
+    "complementary": "sidebar",
+    "contentinfo": "footer",
+    "banner": "chrome",
+    "search": "chrome",
+}
+
+_TOKEN_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("nav", frozenset(v.NAV_TOKENS)),
+    ("sidebar", frozenset(v.SIDEBAR_TOKENS)),
+    ("footer", frozenset(v.FOOTER_TOKENS)),
+    ("share", frozenset(v.SHARE_TOKENS)),
+    ("comment", frozenset(v.COMMENT_TOKENS)),
+    ("ad", frozenset(v.AD_TOKENS)),
+    ("chrome", frozenset(v.CHROME_TOKENS)),
+)
+_CONTENT = frozenset(v.CONTENT_TOKENS)
+_HEADINGS = frozenset(v.SIDEBAR_HEADINGS)
+_LONG_HEADINGS = tuple(h for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A boilerplate verdict: its class (nav, sidebar, footer…) and the rule that fired."""
+
+    kind: str
+    rule: str
+
+
+def class_tokens(el: html.HtmlElement) -> list[str]:
+    """Lower-cased word tokens of an element's class and id (camelCase split too)."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not raw.strip():
+        return []
+    raw = _CAMEL.sub(" ", raw).lower()
+    return [t for t in _SPLIT.split(raw) if t]
+
+
+def has_content_token(el: html.HtmlElement) -> bool:
+    """Whether class/id names the element as the article body."""
+    return any(t in _CONTENT for t in class_tokens(el))
+
+
+def element_cue(el: html.HtmlElement) -> Cue | None:
+    """Boilerplate verdict from markup alone, or None."""
+    tag = el.tag
+    if tag in v.BOILERPLATE_TAGS:
+        return Cue(tag if tag != "menu" else "nav", f"tag <{tag}>")
+    role = el.get("role")
+    if role in _ROLES:
+        return Cue(_ROLES[role], f"role={role}")
+    tokens = class_tokens(el)
+    if not tokens or any(t in _CONTENT for t in tokens):
+        return None
+    for kind, group in _TOKEN_GROUPS:
+        for t in tokens:
+            if t in group:
+                return Cue(kind, f"class/id token '{t}'")
+    return None
+
+
+def sidebar_heading(text: str) -> str | None:
+    """The sidebar heading ``text`` reads as (猜你喜欢, 相关阅读…), or None."""
+    core = _HEADING_JUNK.sub("", text)
+    if not core or len(core) > _MAX_HEADING_TOKENS:
+        return None
+    if core in _HEADINGS:
+        return core
+    for h in _LONG_HEADINGS:
+        if core.startswith(h) or core.endswith(h):
+            return h
+    return None
+
+
+def block_cue(block: Block) -> Cue | None:
+    """Boilerplate verdict from a line's visible text, or None."""
+    text = block.text
+    n = block.length
+    if n == 0:
+        return None
+    if n <= _MAX_HEADING_TOKENS:
+        heading = sidebar_heading(text)
+        if heading:
+            return Cue("sidebar-heading", f"heading '{heading}'")
+    if n <= _MAX_FURNITURE_TOKENS:
+        for sig in v.FOOTER_SIGNATURES:
+            if sig in text:
+                return Cue("footer", f"footer signature '{sig}'")
+        for sig in v.DISCLAIMER_CUES:
+            if sig in text:
+                return Cue("disclaimer", f"disclaimer '{sig}'")
+        if text.startswith(("声明：", "声明:", "聲明：", "【声明】", "郑重声明")):
+            return Cue("disclaimer", "disclaimer '声明'")
+    if n <= _MAX_SHARE_TOKENS:
+        for sig in v.SHARE_CUES:
+            if sig in text:
+                return Cue("share", f"share prompt '{sig}'")
+    if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
+        return Cue("terminator", "editor/credit trailer")
+    if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
+        return Cue("meta", "time/source meta line")
+    return None

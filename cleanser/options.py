@@ -1,0 +1,34 @@
+"""User-facing tunables, as one frozen dataclass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+#: Default input cap: 20 MB covers the largest real portal pages (the biggest
+#: page in ../shared/corpus is under 3 MB) while bounding memory to roughly
+#: 10× that in lxml.
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Options:
+    """How ``extract`` trades precision against recall and what it keeps.
+
+    ``focus``: ``"precision"`` drops borderline blocks (short unpunctuated lines
+    at the edges of the body), ``"recall"`` keeps them, ``"balanced"`` is the
+    tuned default.
+    ``tables``/``images``/``links``: keep those elements in ``html`` and
+    ``markdown`` output (text output always includes table text).
+    ``max_bytes``: inputs larger than this are truncated to it (``truncate``)
+    or rejected with ``InputTooLargeError``.
+    ``remove_title``: drop the headline from the body text.
+    """
+
+    focus: Literal["precision", "balanced", "recall"] = "balanced"
+    tables: bool = True
+    images: bool = True
+    links: bool = True
+    remove_title: bool = True
+    max_bytes: int = DEFAULT_MAX_BYTES
+    truncate: bool = True

@@ -1,0 +1,188 @@
+"""Selection → text, HTML and Markdown.
+
+All three are rendered from the same kept lines, so they always agree: ``text``
+is one line per block; ``html`` wraps each line in the element it came from
+(paragraph, heading, list item, table row, figure), keeping inline links and
+emphasis where a paragraph is a single line; ``markdown`` mirrors ``html``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from lxml import html
+
+from .article import Image
+from .features import Block, Features, collapse
+from .metadata import Metadata, image_url
+from .options import Options
+from .selection import Selection
+
+_CAPTION_HINT = re.compile(r"caption|desc|pic|img|photo|tu|note|illus|figure", re.I)
+# A caption is a short line right after an image.
+MAX_CAPTION_TOKENS = 80
+_INLINE_KEEP = {"a", "strong", "b", "em", "i", "sub", "sup", "code"}
+_HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]#|])")
+
+
+@dataclass(frozen=True)
+class Body:
+    """The rendered article body."""
+
+    text: str
+    html: str
+    markdown: str
+    images: tuple[Image, ...]
+
+
+def render(selection: Selection, features: Features, meta: Metadata, options: Options) -> Body:
+    """Render the kept lines of ``selection``."""
+    kept = selection.kept
+    if not kept:
+        return Body("", "", "", ())
+    base = meta.url
+    lines: list[str] = []
+    html_parts: list[str] = []
+    md_parts: list[str] = []
+    images: list[Image] = []
+    list_open = False
+    table_open = False
+    caption_of: dict[int, str] = _captions(kept)
+    captions = set(caption_of.values())
+    skip_caption: set[int] = set()
+
+    def close_containers() -> None:
+        nonlocal list_open, table_open
+        if list_open:
+            html_parts.append("</ul>")
+            list_open = False
+        if table_open:
+            html_parts.append("</table>")
+            table_open = False
+
+    for pos, b in enumerate(kept):
+        if b.image is not None:
+            src = image_url(b.image, base)
+            if not src:
+                continue
+            alt = collapse(b.image.get("alt") or "") or None
+            cap = caption_of.get(pos)
+            images.append(Image(src=src, alt=alt, caption=cap))
+            if cap is not None:
+                skip_caption.add(pos + 1)
+            if options.images:
+                close_containers()
+                fig = f'<img src="{escape(src)}"' + (f' alt="{escape(alt)}"' if alt else "") + ">"
+                if cap:
+                    fig += f"<figcaption>{escape(cap)}</figcaption>"
+                html_parts.append(f"<figure>{fig}</figure>")
+                md_parts.append(f"![{_md(alt or '')}]({src})" + (f"\n\n*{_md(cap)}*" if cap else ""))
+            continue
+        if pos in skip_caption:
+            lines.append(b.text)
+            if not options.images:
+                html_parts.append(f"<p>{escape(b.text)}</p>")
+                md_parts.append(_md(b.text))
+            continue
+        lines.append(b.text)
+        tag = b.tag
+        if tag == "li":
+            if table_open:
+                close_containers()
+            if not list_open:
+                html_parts.append("<ul>")
+                list_open = True
+            html_parts.append(f"<li>{_inline(b, features, options)}</li>")
+            md_parts.append(f"- {_md(b.text)}")
+        elif "\t" in b.text and tag in ("tr", "table", "tbody", "thead") and options.tables:
+            if list_open:
+                close_containers()
+            cells = b.text.split("\t")
+            if not table_open:
+                html_parts.append("<table>")
+                table_open = True
+                md_parts.append(
+                    "| " + " | ".join(_md(c) for c in cells) + " |\n|" + "---|" * len(cells)
+                )
+            else:
+                md_parts[-1] += "\n| " + " | ".join(_md(c) for c in cells) + " |"
+            html_parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        elif tag in _HEADING:
+            close_containers()
+            level = max(2, _HEADING[tag])
+            html_parts.append(f"<h{level}>{escape(b.text)}</h{level}>")
+            md_parts.append("#" * level + " " + _md(b.text))
+        else:
+            close_containers()
+            inner = _inline(b, features, options)
+            if tag == "blockquote":
+                html_parts.append(f"<blockquote><p>{inner}</p></blockquote>")
+                md_parts.append("> " + _md(b.text))
+            elif tag == "pre":
+                html_parts.append(f"<pre>{escape(b.text)}</pre>")
+                md_parts.append("```\n" + b.text + "\n```")
+            else:
+                html_parts.append(f"<p>{inner}</p>")
+                md_parts.append(_md(b.text))
+    close_containers()
+    del captions
+    return Body(
+        text="\n".join(lines),
+        html="<article>" + "".join(html_parts) + "</article>",
+        markdown="\n\n".join(md_parts),
+        images=tuple(images),
+    )
+
+
+def _captions(kept: list[Block]) -> dict[int, str]:
+    """Position of each image in ``kept`` → the caption line that follows it."""
+    out: dict[int, str] = {}
+    for pos, b in enumerate(kept[:-1]):
+        if b.image is None:
+            continue
+        nxt = kept[pos + 1]
+        if nxt.image is not None or not nxt.text or nxt.length > MAX_CAPTION_TOKENS:
+            continue
+        owner = nxt.owner
+        hint = f"{owner.get('class') or ''} {owner.get('id') or ''}"
+        centered = (owner.get("align") or "").lower() == "center" or "center" in (
+            owner.get("style") or ""
+        )
+        if nxt.tag == "figcaption" or _CAPTION_HINT.search(hint) or centered or nxt.owner is b.owner:
+            out[pos] = nxt.text
+    return out
+
+
+def _inline(block: Block, features: Features, options: Options) -> str:
+    """HTML of one line, keeping links and emphasis when the line is a whole element."""
+    node = features.nodes[block.node]
+    if not options.links or node.end - node.start != 1:
+        return escape(block.text)
+    el = block.owner
+    parts: list[str] = [escape(el.text or "")]
+    for child in el:
+        if not isinstance(child.tag, str):
+            parts.append(escape(child.tail or ""))
+            continue
+        inner = escape(child.text_content())
+        if child.tag == "a" and child.get("href", "").startswith(("http://", "https://", "/")):
+            parts.append(f'<a href="{escape(child.get("href", ""))}">{inner}</a>')
+        elif child.tag in _INLINE_KEEP and child.tag != "a":
+            parts.append(f"<{child.tag}>{inner}</{child.tag}>")
+        elif child.tag == "br":
+            parts.append("<br>")
+        else:
+            parts.append(inner)
+        parts.append(escape(child.tail or ""))
+    out = collapse("".join(parts))
+    # The inline rendering must say the same as the text line; fall back if not.
+    if collapse(html.fromstring(f"<p>{out}</p>").text_content()) != block.text:
+        return escape(block.text)
+    return out
+
+
+def _md(text: str) -> str:
+    return _MD_ESCAPE.sub(r"\\\1", text)

@@ -1,0 +1,237 @@
+"""Combine both scorers, choose the article, and clean inside it.
+
+1. Each line gets its density weight (``density.block_weight``).
+2. Lines under a boilerplate element (``heuristic.element_cue``) or in a section
+   headed by a sidebar heading, and footer/disclaimer/share lines, have their
+   weight turned negative. A verdict that would remove more than half of the
+   page's prose is overruled (a mislabelled wrapper, not furniture).
+3. The article is the element whose subtree has the largest total weight: a
+   maximum-weight subtree. Siblings that belong to the article (bodies split over
+   several containers, images and captions between paragraphs, every post of a
+   thread) are included automatically when the common parent scores higher than
+   either part; sidebars and recommendation lists are excluded because they cost
+   more than they bring.
+4. Inside it, boilerplate lines, link-dense lines, meta lines, the headline and
+   everything after a terminator line are dropped, each with its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .density import block_weight
+from .features import Block, Features, Node, collapse
+from .heuristic import Cue, block_cue, element_cue
+from .options import Options
+
+# A boilerplate verdict that would remove more than this share of the page's
+# positive weight is ignored: real furniture is never most of the page's prose.
+SAFETY_SHARE = 0.5
+# Below this total weight there is no article (list, index and error pages).
+MIN_ARTICLE_SCORE = 15.0
+# A line is link-dense (navigation, related headlines, user names) above this
+# share of link tokens.
+LINK_DENSE_SHARE = 0.5
+# Link share of the lines after a generic heading (热点, 推荐…) that confirms it
+# heads a link list rather than a body subheading.
+HEADING_LINK_EVIDENCE = 0.3
+# Only lines this close to the start of the article are checked against the title.
+TITLE_SEARCH_LINES = 6
+
+_STRONG_KINDS = frozenset(("footer", "disclaimer", "share"))
+_SOFT_KINDS = frozenset(("terminator", "meta"))
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line removed from the chosen region, and why."""
+
+    index: int
+    text: str
+    kind: str
+    rule: str
+
+
+@dataclass
+class Selection:
+    """The outcome of selection, with everything ``explain`` reports."""
+
+    node: Node | None
+    kept: list[Block]
+    removed: list[Removal]
+    score: float
+    confidence: float
+    reason: str | None
+    weights: list[float]
+    flags: list[Cue | None]
+    node_scores: list[tuple[Node, float]] = field(default_factory=list)
+    overruled: list[tuple[Node, Cue]] = field(default_factory=list)
+
+
+def select(features: Features, titles: tuple[str, ...], options: Options) -> Selection:
+    """Choose and clean the article among ``features``' blocks."""
+    blocks = features.blocks
+    weights = [block_weight(b) for b in blocks]
+    flags: list[Cue | None] = [None] * len(blocks)
+    soft: list[Cue | None] = [None] * len(blocks)
+    positive = _prefix(max(w, 0.0) for w in weights)
+    total_pos = positive[-1] or 1.0
+    overruled: list[tuple[Node, Cue]] = []
+
+    # Markup verdicts, outermost first; nested verdicts are already covered.
+    covered_until = -1
+    for node in features.nodes:
+        if node.start < covered_until or node.start == node.end:
+            continue
+        cue = element_cue(node.el)
+        if cue is None:
+            continue
+        if positive[node.end] - positive[node.start] > SAFETY_SHARE * total_pos:
+            overruled.append((node, cue))
+            continue
+        for i in range(node.start, node.end):
+            flags[i] = cue
+        covered_until = node.end
+
+    # Visible-text verdicts.
+    for block in blocks:
+        cue = block_cue(block)
+        if cue is None:
+            continue
+        if cue.kind in _SOFT_KINDS:
+            soft[block.index] = cue
+        elif cue.kind in _STRONG_KINDS:
+            flags[block.index] = flags[block.index] or cue
+        else:
+            _flag_section(block, cue, features, positive, total_pos, flags)
+
+    adjusted = [
+        w if flags[i] is None else -max(abs(w), float(blocks[i].length))
+        for i, w in enumerate(weights)
+    ]
+    prefix = _prefix(adjusted)
+    best: Node | None = None
+    best_score = float("-inf")
+    scores: list[tuple[Node, float]] = []
+    for node in features.nodes:
+        s = prefix[node.end] - prefix[node.start]
+        scores.append((node, s))
+        if s >= best_score and s > 0:
+            best, best_score = node, s
+    if best is None or best_score < MIN_ARTICLE_SCORE:
+        return Selection(
+            None, [], [], max(best_score, 0.0), 0.0,
+            "no block of article-like text (list, index or error page?)",
+            weights, flags, scores, overruled,
+        )
+    kept, removed = _clean_region(best, features, adjusted, flags, soft, titles, options)
+    if not kept or sum(b.length for b in kept) == 0:
+        return Selection(
+            None, [], removed, best_score, 0.0, "chosen region held only boilerplate",
+            weights, flags, scores, overruled,
+        )
+    confidence = _confidence(best_score, total_pos)
+    return Selection(best, kept, removed, best_score, confidence, None, weights, flags, scores,
+                     overruled)
+
+
+def _flag_section(
+    block: Block,
+    cue: Cue,
+    features: Features,
+    positive: list[float],
+    total_pos: float,
+    flags: list[Cue | None],
+) -> None:
+    """Flag the section a sidebar heading heads: the heading and what follows it."""
+    nodes = features.nodes
+    node: Node | None = nodes[block.node]
+    while node is not None and node.end - node.start <= 1:
+        node = nodes[node.parent] if node.parent >= 0 else None
+    if node is None:
+        flags[block.index] = cue
+        return
+    first_text = next(
+        (i for i in range(node.start, node.end) if features.blocks[i].length), block.index
+    )
+    start = node.start if first_text == block.index else block.index
+    end = node.end
+    following = features.blocks[block.index + 1 : end]
+    length = sum(b.length for b in following)
+    links = sum(b.link_length for b in following)
+    strong = len(cue.rule) >= len("heading '猜你喜欢'")
+    if not strong and (length == 0 or links < HEADING_LINK_EVIDENCE * length):
+        flags[block.index] = cue
+        return
+    if positive[end] - positive[start] > SAFETY_SHARE * total_pos:
+        flags[block.index] = cue
+        return
+    for i in range(start, end):
+        flags[i] = flags[i] or cue
+
+
+def _clean_region(
+    node: Node,
+    features: Features,
+    weights: list[float],
+    flags: list[Cue | None],
+    soft: list[Cue | None],
+    titles: tuple[str, ...],
+    options: Options,
+) -> tuple[list[Block], list[Removal]]:
+    blocks = features.blocks
+    kept: list[Block] = []
+    removed: list[Removal] = []
+    title_keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
+    region = range(node.start, node.end)
+    total = sum(max(weights[i], 0.0) for i in region)
+    seen = 0.0
+    stop_at = node.end
+    for i in region:
+        if i >= stop_at:
+            removed.append(Removal(i, blocks[i].text, "after-terminator", "after terminator line"))
+            continue
+        b = blocks[i]
+        seen += max(weights[i], 0.0)
+        cue = flags[i]
+        if cue is not None:
+            if b.length or b.image is not None:
+                removed.append(Removal(i, b.text, cue.kind, cue.rule))
+            continue
+        if b.image is not None:
+            kept.append(b)
+            continue
+        if b.link_length > LINK_DENSE_SHARE * b.length:
+            removed.append(Removal(i, b.text, "link-dense", "link text over half the line"))
+            continue
+        s = soft[i]
+        if s is not None:
+            removed.append(Removal(i, b.text, s.kind, s.rule))
+            if s.kind == "terminator" and seen >= total - seen:
+                stop_at = i + 1
+            continue
+        if options.remove_title and i - node.start < TITLE_SEARCH_LINES and _key(b.text) in title_keys:
+            removed.append(Removal(i, b.text, "title", "headline repeated in body"))
+            continue
+        kept.append(b)
+    return kept, removed
+
+
+def _confidence(score: float, total_pos: float) -> float:
+    """0–1: how much article text there is, and how much of the page's prose it holds."""
+    size = min(1.0, score / 300.0)
+    share = min(1.0, score / total_pos)
+    return round(0.5 * size + 0.5 * share, 3)
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in collapse(text) if ch.isalnum()).lower()
+
+
+def _prefix(values: object) -> list[float]:
+    out = [0.0]
+    total = 0.0
+    for v in values:  # type: ignore[attr-defined]
+        total += v
+        out.append(total)
+    return out
