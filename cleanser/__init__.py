@@ -10,11 +10,16 @@ from __future__ import annotations
 from .article import Article, Image
 from .core import extract
 from .errors import CleanserError, InputTooLargeError, NotHTMLError
+from .explain import Candidate, Explanation, Line, explain
 from .options import Options
 
 __all__ = [
     "Article",
+    "Candidate",
     "CleanserError",
+    "Explanation",
+    "Line",
+    "explain",
     "Image",
     "InputTooLargeError",
     "NotHTMLError",

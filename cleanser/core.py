@@ -14,6 +14,7 @@ from .decoding import decode
 from .dom import parse, prepare
 from .errors import InputTooLargeError, NotHTMLError
 from .features import Features, collapse, extract_features
+from .heuristic import looks_like_forum
 from .metadata import Metadata, extract_metadata
 from .options import Options
 from .output import render
@@ -61,7 +62,8 @@ def _run(
     prepare(root)
     features = extract_features(root)
     titles = _title_candidates(root, meta)
-    selection = select(features, titles, options)
+    forum = looks_like_forum(meta.url or url, features.blocks)
+    selection = select(features, titles, options, forum)
     body = render(selection, features, meta, options)
     article = Article(
         text=body.text,

@@ -20,6 +20,9 @@ LINK_PENALTY = 1.0
 # Unpunctuated lines at least this long still count as prose (headline-free
 # paragraphs, poems, wrapped 2005-era text).
 PROSE_MIN_TOKENS = 20
+# Long lines with under one punctuation mark per this many tokens are keyword
+# lists (SEO blobs, tag clouds); real Chinese prose has one every 10–20 characters.
+KEYWORD_BLOB_TOKENS = 100
 # Cap on the penalty of one short unpunctuated line, so a body with many
 # subheadings or list labels is not pushed out.
 SHORT_LINE_CAP = 4.0
@@ -30,6 +33,10 @@ def block_weight(block: Block) -> float:
     if block.length == 0:
         return 0.0
     text = block.length - block.link_length
+    if block.tag == "pre":
+        return float(text)  # code and preformatted text: content, however unpunctuated
+    if text >= KEYWORD_BLOB_TOKENS and block.punct * KEYWORD_BLOB_TOKENS < text:
+        return -SHORT_LINE_CAP  # a keyword-stuffed SEO blob, not prose
     if block.punct > 0 or text >= PROSE_MIN_TOKENS:
         if block.link_length * 2 > block.length:
             return -LINK_PENALTY * block.link_length

@@ -18,8 +18,14 @@ from .vocabulary import DROP_TAGS
 # declare entities, which we never expand.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
+# A stray </html> or </body> mid-page makes libxml2 drop everything after it
+# (gov.cn templates close the header include with </html>); the parser closes both
+# at the end of input anyway.
+_EARLY_CLOSE = re.compile(r"</\s*(?:html|body)\s*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Only display:none hides; visibility:hidden is how WeChat pre-renders #js_content
+# before its script reveals it (magic_html_article has such a page).
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
 _PARSER = html.HTMLParser(
     remove_comments=True,
@@ -36,6 +42,7 @@ def parse(text: str) -> html.HtmlElement | None:
     text = _XML_DECL.sub("", text[:2000], count=1) + text[2000:]
     text = _DOCTYPE_SUBSET.sub("", text[:20000], count=1) + text[20000:]
     text = _CONTROL.sub("", text)
+    text = _EARLY_CLOSE.sub("", text)
     if not text.strip():
         return None
     try:

@@ -50,6 +50,7 @@ _TOKEN_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 _CONTENT = frozenset(v.CONTENT_TOKENS)
 _HEADINGS = frozenset(v.SIDEBAR_HEADINGS)
+_COMMENT_HEADINGS = frozenset(v.COMMENT_HEADINGS)
 _LONG_HEADINGS = tuple(h for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
 
 
@@ -75,9 +76,14 @@ def has_content_token(el: html.HtmlElement) -> bool:
     return any(t in _CONTENT for t in class_tokens(el))
 
 
-def element_cue(el: html.HtmlElement) -> Cue | None:
-    """Boilerplate verdict from markup alone, or None."""
+def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
+    """Boilerplate verdict from markup alone, or None.
+
+    On forum pages comment/reply containers hold the posts, so they are not cues.
+    """
     tag = el.tag
+    if tag in ("html", "body"):
+        return None
     if tag in v.BOILERPLATE_TAGS:
         return Cue(tag if tag != "menu" else "nav", f"tag <{tag}>")
     role = el.get("role")
@@ -87,6 +93,8 @@ def element_cue(el: html.HtmlElement) -> Cue | None:
     if not tokens or any(t in _CONTENT for t in tokens):
         return None
     for kind, group in _TOKEN_GROUPS:
+        if forum and kind == "comment":
+            continue
         for t in tokens:
             if t in group:
                 return Cue(kind, f"class/id token '{t}'")
@@ -106,7 +114,20 @@ def sidebar_heading(text: str) -> str | None:
     return None
 
 
-def block_cue(block: Block) -> Cue | None:
+def looks_like_forum(url: str | None, blocks: list[Block]) -> bool:
+    """Whether the page is a forum thread or Q&A page (posts and replies are content)."""
+    if url and v.FORUM_URL_RE.search(url):
+        return True
+    hits = 0
+    for b in blocks:
+        if 0 < b.length <= _MAX_TERMINATOR_TOKENS and v.FORUM_LINE_RE.search(b.text):
+            hits += 1
+            if hits >= v.FORUM_MIN_LINES:
+                return True
+    return False
+
+
+def block_cue(block: Block, forum: bool = False) -> Cue | None:
     """Boilerplate verdict from a line's visible text, or None."""
     text = block.text
     n = block.length
@@ -116,6 +137,10 @@ def block_cue(block: Block) -> Cue | None:
         heading = sidebar_heading(text)
         if heading:
             return Cue("sidebar-heading", f"heading '{heading}'")
+        if not forum:
+            core = _HEADING_JUNK.sub("", text)
+            if core in _COMMENT_HEADINGS or re.fullmatch(r"\d*条?评论\d*", core):
+                return Cue("sidebar-heading", f"comment heading '{core}'")
     if n <= _MAX_FURNITURE_TOKENS:
         for sig in v.FOOTER_SIGNATURES:
             if sig in text:

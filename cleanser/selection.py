@@ -27,6 +27,9 @@ from .options import Options
 # A boilerplate verdict that would remove more than this share of the page's
 # positive weight is ignored: real furniture is never most of the page's prose.
 SAFETY_SHARE = 0.5
+# ...unless the rest of the page has at least this share of its prose: then the
+# verdict stands (a comment section longer than the article is still comments).
+OUTSIDE_SHARE = 0.3
 # Below this total weight there is no article (list, index and error pages).
 MIN_ARTICLE_SCORE = 15.0
 # A line is link-dense (navigation, related headlines, user names) above this
@@ -68,8 +71,14 @@ class Selection:
     overruled: list[tuple[Node, Cue]] = field(default_factory=list)
 
 
-def select(features: Features, titles: tuple[str, ...], options: Options) -> Selection:
-    """Choose and clean the article among ``features``' blocks."""
+def select(
+    features: Features, titles: tuple[str, ...], options: Options, forum: bool = False
+) -> Selection:
+    """Choose and clean the article among ``features``' blocks.
+
+    ``forum``: the page is a thread or Q&A page, so replies are content and the
+    thread title stays in the text.
+    """
     blocks = features.blocks
     weights = [block_weight(b) for b in blocks]
     flags: list[Cue | None] = [None] * len(blocks)
@@ -83,10 +92,11 @@ def select(features: Features, titles: tuple[str, ...], options: Options) -> Sel
     for node in features.nodes:
         if node.start < covered_until or node.start == node.end:
             continue
-        cue = element_cue(node.el)
+        cue = element_cue(node.el, forum)
         if cue is None:
             continue
-        if positive[node.end] - positive[node.start] > SAFETY_SHARE * total_pos:
+        inside = positive[node.end] - positive[node.start]
+        if inside > SAFETY_SHARE * total_pos and total_pos - inside < OUTSIDE_SHARE * inside:
             overruled.append((node, cue))
             continue
         for i in range(node.start, node.end):
@@ -95,7 +105,7 @@ def select(features: Features, titles: tuple[str, ...], options: Options) -> Sel
 
     # Visible-text verdicts.
     for block in blocks:
-        cue = block_cue(block)
+        cue = block_cue(block, forum)
         if cue is None:
             continue
         if cue.kind in _SOFT_KINDS:
@@ -124,6 +134,8 @@ def select(features: Features, titles: tuple[str, ...], options: Options) -> Sel
             "no block of article-like text (list, index or error page?)",
             weights, flags, scores, overruled,
         )
+    if forum:
+        titles = ()
     kept, removed = _clean_region(best, features, adjusted, flags, soft, titles, options)
     if not kept or sum(b.length for b in kept) == 0:
         return Selection(
@@ -159,7 +171,7 @@ def _flag_section(
     following = features.blocks[block.index + 1 : end]
     length = sum(b.length for b in following)
     links = sum(b.link_length for b in following)
-    strong = len(cue.rule) >= len("heading '猜你喜欢'")
+    strong = cue.rule.startswith("comment") or len(cue.rule) >= len("heading '猜你喜欢'")
     if not strong and (length == 0 or links < HEADING_LINK_EVIDENCE * length):
         flags[block.index] = cue
         return

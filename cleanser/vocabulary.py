@@ -96,6 +96,25 @@ SIDEBAR_HEADINGS = (
     "你可能感兴趣", "你可能也喜欢", "相关标签", "相关专题", "热搜", "推荐", "排行", "新闻推荐",
     "热门", "热点", "相关", "最新",
 )
+# Headings of comment sections: on articles and blogs the comments are not the body
+# (on forum threads they are; see FORUM_* below).
+COMMENT_HEADINGS = (
+    "评论", "評論", "网友评论", "網友評論", "全部评论", "最新评论", "热门评论", "精彩评论", "发表评论",
+    "我要评论", "评论区", "读者评论", "相关评论", "评论列表", "用户评论", "留言", "网友留言", "發表評論",
+    "Comments", "评论(0)", "条评论",
+)
+# URL fragments of forum, thread and Q&A pages, where every post and answer is content.
+FORUM_URL_PATTERN = (
+    r"bbs|forum|thread|topic|/t/|/d/\d|discuss|zhidao|/question|tieba|/faq/|/ask|answer|weibo\.com"
+)
+# Lines that only forum/Q&A layouts have (floor numbers, reply counters, accepted answers).
+# (Reply and like counters are left out: news comment widgets have them too.)
+FORUM_LINE_PATTERN = (
+    r"^(楼主|沙发|板凳|地板|\d+\s*楼|#\d+楼?)$|只看该作者|个回答|最佳答案|采纳率|楼主"
+)
+# A page with at least this many forum lines is a thread even without a forum URL.
+FORUM_MIN_LINES = 6
+
 # Footer signatures: any block containing one of these is site furniture.
 FOOTER_SIGNATURES = (
     "版权所有", "版權所有", "ICP备", "ICP證", "ICP证", "icp备", "京ICP", "沪ICP", "粤ICP",
@@ -130,6 +149,8 @@ META_LINE_PATTERNS = (
     r"(来源|來源|作者|编辑|編輯|责编|浏览|瀏覽|阅读|閱讀|点击|點擊|字号|發佈|发布)\s*[:：]",
 )
 
+FORUM_URL_RE = re.compile(FORUM_URL_PATTERN, re.I)
+FORUM_LINE_RE = re.compile(FORUM_LINE_PATTERN)
 TERMINATOR_RE = re.compile("|".join(TERMINATOR_PATTERNS))
 META_DATE_RE = re.compile(META_LINE_PATTERNS[0])
 META_FIELD_RE = re.compile(META_LINE_PATTERNS[1])

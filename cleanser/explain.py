@@ -1,0 +1,149 @@
+"""Why cleanser kept what it kept: candidates, scores and a reason for every line."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .core import _run
+from .density import node_density
+from .features import Features
+from .heuristic import element_cue
+from .options import Options
+from .selection import Selection
+
+# Candidates listed, best first.
+TOP_CANDIDATES = 8
+# Characters of each line shown in the text report.
+LINE_PREVIEW = 60
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One element considered as the article, with both scorers' view of it."""
+
+    path: str
+    score: float  # combined weight of its subtree (what selection maximises)
+    tokens: int
+    link_density: float
+    text_density: float
+    symbol_density: float
+    gne_score: float
+    cue: str | None  # heuristic verdict on the element itself
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page and what happened to it."""
+
+    index: int
+    text: str
+    kept: bool
+    weight: float  # density weight before heuristic verdicts
+    kind: str  # "body", or why it was removed (sidebar, footer, link-dense, outside…)
+    rule: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The decisions behind one ``extract`` call."""
+
+    chosen: str | None
+    score: float
+    confidence: float
+    reason: str | None
+    candidates: tuple[Candidate, ...]
+    lines: tuple[Line, ...]
+    overruled: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+    def to_json(self, **kwargs: Any) -> str:
+        """JSON text, non-ASCII kept readable."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def to_text(self) -> str:
+        """A report meant to debug a bad page in a minute."""
+        out = [f"chosen: {self.chosen}  score={self.score:.1f}  confidence={self.confidence}"]
+        if self.reason:
+            out.append(f"reason: {self.reason}")
+        out.append("candidates (best first):")
+        for c in self.candidates:
+            out.append(
+                f"  {c.score:8.1f}  tokens={c.tokens:<6} ld={c.link_density:.2f} "
+                f"td={c.text_density:.1f} sbd={c.symbol_density:.1f} gne={c.gne_score:.1f}"
+                f"{'  cue=' + c.cue if c.cue else ''}  {c.path}"
+            )
+        for o in self.overruled:
+            out.append(f"overruled: {o}")
+        out.append("lines (+ kept, - removed):")
+        for ln in self.lines:
+            mark = "+" if ln.kept else "-"
+            why = "" if ln.kept else f"  [{ln.kind}: {ln.rule}]"
+            text = ln.text if len(ln.text) <= LINE_PREVIEW else ln.text[:LINE_PREVIEW] + "…"
+            out.append(f"{mark} {ln.index:4d} {ln.weight:7.1f}  {text}{why}")
+        return "\n".join(out)
+
+
+def explain(
+    html_input: bytes | str, url: str | None = None, *, options: Options | None = None
+) -> Explanation:
+    """Run ``extract`` and report every decision it made."""
+    article, features, selection = _run(html_input, url, options or Options())
+    if features is None or selection is None:
+        return Explanation(None, 0.0, 0.0, article.reason, (), (), ())
+    return _build(features, selection)
+
+
+def _build(features: Features, sel: Selection) -> Explanation:
+    root = features.nodes[0].el.getroottree() if features.nodes else None
+
+    def path(el: Any) -> str:
+        return root.getpath(el) if root is not None else el.tag
+
+    ranked = sorted(sel.node_scores, key=lambda ns: ns[1], reverse=True)[:TOP_CANDIDATES]
+    candidates = []
+    for node, score in ranked:
+        d = node_density(features, node)
+        cue = element_cue(node.el)
+        candidates.append(
+            Candidate(
+                path=path(node.el),
+                score=round(score, 1),
+                tokens=features.length(node),
+                link_density=round(d.link_density, 3),
+                text_density=round(d.text_density, 2),
+                symbol_density=round(d.symbol_density, 2),
+                gne_score=round(d.gne_score, 2),
+                cue=cue.rule if cue else None,
+            )
+        )
+    kept = {b.index for b in sel.kept}
+    removed = {r.index: r for r in sel.removed}
+    lines = []
+    for b in features.blocks:
+        if b.length == 0 and b.image is None:
+            continue
+        text = b.text if b.image is None else f"[image {b.image.get('src') or ''}]"
+        if b.index in kept:
+            kind, rule = "body", ""
+        elif b.index in removed:
+            kind, rule = removed[b.index].kind, removed[b.index].rule
+        else:
+            flag = sel.flags[b.index]
+            kind = flag.kind if flag else "outside"
+            rule = flag.rule if flag else "outside the chosen element"
+        lines.append(Line(b.index, text, b.index in kept, round(sel.weights[b.index], 1), kind, rule))
+    return Explanation(
+        chosen=path(sel.node.el) if sel.node is not None else None,
+        score=round(sel.score, 1),
+        confidence=sel.confidence,
+        reason=sel.reason,
+        candidates=tuple(candidates),
+        lines=tuple(lines),
+        overruled=tuple(f"{cue.rule} on {path(n.el)}" for n, cue in sel.overruled),
+    )
