@@ -49,6 +49,7 @@ _TOKEN_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("chrome", frozenset(v.CHROME_TOKENS)),
 )
 _CONTENT = frozenset(v.CONTENT_TOKENS)
+_WEAK = frozenset(v.WEAK_TOKENS)
 _HEADINGS = frozenset(v.SIDEBAR_HEADINGS)
 _COMMENT_HEADINGS = frozenset(v.COMMENT_HEADINGS)
 _LONG_HEADINGS = tuple(h for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
@@ -60,6 +61,7 @@ class Cue:
 
     kind: str
     rule: str
+    weak: bool = False  # from a token that is also a layout word (see WEAK_TOKENS)
 
 
 def class_tokens(el: html.HtmlElement) -> list[str]:
@@ -97,7 +99,7 @@ def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
             continue
         for t in tokens:
             if t in group:
-                return Cue(kind, f"class/id token '{t}'")
+                return Cue(kind, f"class/id token '{t}'", t in _WEAK)
     return None
 
 

@@ -96,7 +96,9 @@ def select(
         if cue is None:
             continue
         inside = positive[node.end] - positive[node.start]
-        if inside > SAFETY_SHARE * total_pos and total_pos - inside < OUTSIDE_SHARE * inside:
+        if inside > SAFETY_SHARE * total_pos and (
+            cue.weak or total_pos - inside < OUTSIDE_SHARE * inside
+        ):
             overruled.append((node, cue))
             continue
         for i in range(node.start, node.end):

@@ -65,6 +65,14 @@ CONTENT_TOKENS = (
     "question", "topic", "floor", "message",
 )
 
+# Tokens that are also layout words (``p-right``, ``no-right``, ``has-more``): a
+# verdict from one of these yields to the prose it would remove, whatever is left
+# outside (CNN wraps its article in ``pg-right-rail``).
+WEAK_TOKENS = (
+    "right", "side", "more", "hot", "like", "rec", "tools", "tool", "header", "hide", "hidden",
+    "bottom", "foot", "position", "location", "print", "follow", "most", "widget", "channel",
+)
+
 # HTML5 elements that are furniture by definition.
 BOILERPLATE_TAGS = ("nav", "aside", "footer", "header", "menu")
 
