@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from .article import Article, Image
-from .core import extract
+from .core import clean_html, extract
 from .errors import CleanserError, InputTooLargeError, NotHTMLError
 from .explain import Candidate, Explanation, Line, explain
 from .options import Options
@@ -23,6 +23,7 @@ __all__ = [
     "Image",
     "InputTooLargeError",
     "NotHTMLError",
+    "clean_html",
     "Options",
     "extract",
 ]

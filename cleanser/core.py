@@ -6,6 +6,7 @@ Each stage is its own module and only hands its result forward.
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 
 from lxml import html
 
@@ -132,3 +133,27 @@ def _title_candidates(root: html.HtmlElement, meta: Metadata) -> tuple[str, ...]
         if t:
             out.append(t)
     return tuple(t for t in out if t)
+
+
+def clean_html(
+    html_input: bytes | str, url: str | None = None, *, options: Options | None = None
+) -> str:
+    """The page as a small UTF-8 HTML document holding only the article.
+
+    For scrapers that want HTML in and HTML out: the head keeps the title and
+    canonical URL, the body is ``Article.html``. A page without an article gives
+    a document with an empty body.
+    """
+    article = extract(html_input, url, options=options)
+    head = ['<meta charset="utf-8">']
+    if article.title:
+        head.append(f"<title>{escape(article.title)}</title>")
+    if article.url:
+        head.append(f'<link rel="canonical" href="{escape(article.url)}">')
+    return (
+        "<!DOCTYPE html>\n<html><head>"
+        + "".join(head)
+        + "</head><body>"
+        + article.html
+        + "</body></html>\n"
+    )

@@ -46,6 +46,9 @@ _WIDER = {
     "ascii": "cp1252",
 }
 
+# Labels browsers accept that Python's codec registry does not know.
+_ALIASES = {"x-gbk": "gbk", "x-gb2312": "gb2312", "x-big5": "big5", "x-euc-tw": "big5"}
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -59,8 +62,10 @@ def normalize_label(label: str | None) -> str | None:
     """A Python codec name for a declared charset label, or None if unknown."""
     if not label:
         return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
     return _WIDER.get(name, name)

@@ -1,0 +1,126 @@
+"""Each scorer alone, on small hand-built trees."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from cleanser.density import block_weight, node_density
+from cleanser.features import token_count
+from cleanser.heuristic import block_cue, class_tokens, element_cue, looks_like_forum, sidebar_heading
+
+from .helpers import PROSE, features_of
+
+
+def el(markup: str) -> html.HtmlElement:
+    return html.fragment_fromstring(markup)
+
+
+# ---- features -------------------------------------------------------------
+
+
+def test_tokens_count_cjk_characters_and_latin_runs() -> None:
+    assert token_count("新华社北京5G网络 hello, world") == 10
+
+
+def test_blocks_follow_block_elements_and_br() -> None:
+    f = features_of(f"<div><p>{PROSE}<a href='#'>链接</a></p>第二行<br>第三行</div>")
+    texts = [b.text for b in f.blocks]
+    assert texts == [PROSE + "链接", "第二行", "第三行"]
+    assert f.blocks[0].link_length == 2
+
+
+def test_data_table_rows_are_tab_separated_lines() -> None:
+    f = features_of("<table><tr><td>地区</td><td>增长</td></tr><tr><td>北京</td><td>5%</td></tr></table>")
+    assert [b.text for b in f.blocks] == ["地区\t增长", "北京\t5%"]
+
+
+def test_node_ranges_are_contiguous_subtrees() -> None:
+    f = features_of(f"<div id=a><p>{PROSE}</p><p>二</p></div><div id=b><p>三</p></div>")
+    a = next(n for n in f.nodes if n.el.get("id") == "a")
+    assert (a.start, a.end) == (0, 2)
+    assert f.length(a) == token_count(PROSE) + 1
+
+
+def test_hidden_and_script_text_never_becomes_a_block() -> None:
+    f = features_of("<div><script>var x='脚本';</script><p style='display:none'>隐藏</p><p>可见</p></div>")
+    assert [b.text for b in f.blocks] == ["可见"]
+
+
+# ---- density scorer -----------------------------------------------------------
+
+
+def test_prose_weighs_positive_links_and_labels_negative() -> None:
+    f = features_of(
+        f"<div><p>{PROSE}</p><p><a href=/1>某地发生一起交通事故相关新闻标题</a></p><p>2024-05-01</p></div>"
+    )
+    prose, link, label = (block_weight(b) for b in f.blocks)
+    assert prose > 50
+    assert link < 0
+    assert -5 <= label < 0
+
+
+def test_keyword_blob_is_not_prose() -> None:
+    blob = " ".join(["关键词甲乙丙"] * 60)
+    f = features_of(f"<div><p>{blob}</p></div>")
+    assert block_weight(f.blocks[0]) < 0
+
+
+def test_code_blocks_count_as_content() -> None:
+    f = features_of("<pre>npm install -g depcheck\ndepcheck --json</pre>")
+    assert block_weight(f.blocks[0]) > 0
+
+
+def test_gne_style_densities() -> None:
+    f = features_of(f"<div id=x><p>{PROSE}</p><p>{PROSE}</p></div><ul id=y>"
+                    + "<li><a href=/>导航链接</a></li>" * 5 + "</ul>")
+    x = next(n for n in f.nodes if n.el.get("id") == "x")
+    y = next(n for n in f.nodes if n.el.get("id") == "y")
+    dx, dy = node_density(f, x), node_density(f, y)
+    assert dx.gne_score > dy.gne_score
+    assert dy.link_density == 1.0 and dx.link_density == 0.0
+
+
+# ---- heuristic scorer --------------------------------------------------------------
+
+
+def test_class_tokens_split_pinyin_camel_and_hashes() -> None:
+    assert class_tokens(el('<div class="rwb_rdtj hotNews-3fKx" id="mainBox">x</div>')) == [
+        "rwb", "rdtj", "hot", "news", "f", "kx", "main", "box",
+    ]
+
+
+def test_element_cues() -> None:
+    assert element_cue(el('<div class="rwb_rdtj">x</div>')).kind == "sidebar"  # type: ignore[union-attr]
+    assert element_cue(el('<div id="footer">x</div>')).kind == "footer"  # type: ignore[union-attr]
+    assert element_cue(el("<nav>x</nav>")).kind == "nav"  # type: ignore[union-attr]
+    # a content token outweighs a bad one; substrings are not tokens
+    assert element_cue(el('<div class="article-side">x</div>')) is None
+    assert element_cue(el('<div class="padding">x</div>')) is None
+    # forum replies are content on forum pages
+    assert element_cue(el('<div class="comment">x</div>'), forum=True) is None
+    assert element_cue(el('<div class="comment">x</div>')) is not None
+
+
+def test_sidebar_headings() -> None:
+    assert sidebar_heading("猜你喜欢") == "猜你喜欢"
+    assert sidebar_heading("相关阅读 更多>>") == "相关阅读"
+    assert sidebar_heading("热门文章排行") is not None
+    assert sidebar_heading("我们的热点分析文章很长很长很长") is None
+
+
+def test_text_cues() -> None:
+    f = features_of(
+        "<div><p>版权所有 © 2024 某某网 京ICP备12345678号</p>"
+        "<p>声明：本文仅代表作者本人观点，不代表本网立场。</p>"
+        "<p>分享到：微信 微博</p><p>责任编辑：王五</p>"
+        "<p>2024-05-01 10:00 来源：新华社</p></div>"
+    )
+    kinds = [block_cue(b).kind for b in f.blocks]  # type: ignore[union-attr]
+    assert kinds == ["footer", "disclaimer", "share", "terminator", "meta"]
+
+
+def test_forum_detection() -> None:
+    f = features_of("<div><p>楼主</p><p>沙发</p><p>板凳</p><p>3楼</p><p>4楼</p><p>只看该作者</p></div>")
+    assert looks_like_forum(None, f.blocks)
+    assert looks_like_forum("https://bbs.example.cn/thread-1-1-1.html", [])
+    assert not looks_like_forum("https://news.example.cn/a.html", features_of(f"<p>{PROSE}</p>").blocks)

@@ -1,0 +1,73 @@
+"""Selection on hand-built portal layouts."""
+
+from __future__ import annotations
+
+from cleanser.options import Options
+from cleanser.selection import select
+
+from .helpers import PROSE, features_of
+
+P2 = "他强调，要坚持稳中求进工作总基调，推动经济持续回升向好，切实保障和改善民生。"
+SIDEBAR_SUMMARY = "这是一条推荐文章的摘要，写得很长，也有标点符号，看起来像正文一样。"
+
+
+def run(markup: str, forum: bool = False) -> list[str]:
+    sel = select(features_of(markup), ("测试标题",), Options(), forum)
+    return [b.text for b in sel.kept if b.image is None]
+
+
+def test_body_beats_sidebar_of_cards_with_summaries() -> None:
+    cards = "".join(f"<li><a href=/{i}>推荐标题{i}</a><p>{SIDEBAR_SUMMARY}</p></li>" for i in range(8))
+    out = run(
+        f"<body><div class=main><h1>测试标题</h1><p>{PROSE}</p><p>{P2}</p></div>"
+        f"<div class=x9fK2><h3>猜你喜欢</h3><ul>{cards}</ul></div></body>"
+    )
+    assert out == [PROSE, P2]
+
+
+def test_split_body_is_merged() -> None:
+    out = run(
+        f"<body><div class=wrap><div class=t1><p>{PROSE}</p></div>"
+        f"<div class=img><img src=a.jpg><p>图为会议现场。</p></div>"
+        f"<div class=t2><p>{P2}</p></div></div><div class=side><a href=/>链接</a></div></body>"
+    )
+    assert out == [PROSE, "图为会议现场。", P2]
+
+
+def test_in_body_related_list_and_trailer_are_pruned() -> None:
+    related = "".join(f"<li><a href=/{i}>相关新闻标题第{i}条内容</a></li>" for i in range(5))
+    out = run(
+        f"<div class=article><p>2024-05-01 10:00 来源：新华网</p><p>{PROSE}</p><p>{P2}</p>"
+        f"<p>（责任编辑：王五）</p><h4>相关阅读</h4><ul>{related}</ul></div>"
+    )
+    assert out == [PROSE, P2]
+
+
+def test_list_page_gives_nothing() -> None:
+    items = "".join(
+        f"<li><a href=/{i}>这是第{i}条新闻的标题内容</a><span>2024-05-0{i % 9 + 1}</span></li>"
+        for i in range(40)
+    )
+    sel = select(features_of(f"<body><ul>{items}</ul></body>"), (), Options())
+    assert sel.kept == [] and sel.reason
+
+
+def test_forum_keeps_every_reply() -> None:
+    posts = "".join(
+        f"<div class=reply><a href=/u{i}>用户{i}</a><p>第{i}楼的回复内容，说得很有道理，我也同意。</p></div>"
+        for i in range(5)
+    )
+    out = run(f"<div class=thread><p>{PROSE}</p><div class=comments>{posts}</div></div>", forum=True)
+    assert len(out) == 6
+
+
+def test_comment_section_longer_than_article_is_left_out() -> None:
+    comments = "".join(
+        f"<div class=comment-item><p>网友{i}：这篇文章写得很好，值得一读，支持作者继续写下去！</p></div>"
+        for i in range(20)
+    )
+    out = run(
+        f"<body><div class=article><p>{PROSE}</p><p>{P2}</p></div>"
+        f"<div class=comment-list><h3>网友评论</h3>{comments}</div></body>"
+    )
+    assert out == [PROSE, P2]
