@@ -18,13 +18,13 @@ __all__ = [
     "Candidate",
     "CleanserError",
     "Explanation",
-    "Line",
-    "explain",
     "Image",
     "InputTooLargeError",
+    "Line",
     "NotHTMLError",
-    "clean_html",
     "Options",
+    "clean_html",
+    "explain",
     "extract",
 ]
 __version__ = "0.1.0"

@@ -27,7 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # before its script reveals it (magic_html_article has such a page).
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
-_PARSER = html.HTMLParser(
+_PARSER = html.HTMLParser(  # type: ignore[call-arg]  # stubs lag lxml
     remove_comments=True,
     remove_pis=True,
     no_network=True,

@@ -103,7 +103,7 @@ def _build(features: Features, sel: Selection) -> Explanation:
     root = features.nodes[0].el.getroottree() if features.nodes else None
 
     def path(el: Any) -> str:
-        return root.getpath(el) if root is not None else el.tag
+        return str(root.getpath(el)) if root is not None else str(el.tag)
 
     ranked = sorted(sel.node_scores, key=lambda ns: ns[1], reverse=True)[:TOP_CANDIDATES]
     candidates = []
@@ -137,7 +137,9 @@ def _build(features: Features, sel: Selection) -> Explanation:
             flag = sel.flags[b.index]
             kind = flag.kind if flag else "outside"
             rule = flag.rule if flag else "outside the chosen element"
-        lines.append(Line(b.index, text, b.index in kept, round(sel.weights[b.index], 1), kind, rule))
+        lines.append(
+            Line(b.index, text, b.index in kept, round(sel.weights[b.index], 1), kind, rule)
+        )
     return Explanation(
         chosen=path(sel.node.el) if sel.node is not None else None,
         score=round(sel.score, 1),

@@ -23,11 +23,54 @@ from .vocabulary import PUNCTUATION, SENTENCE_END
 # Elements that start a new line of text.
 BLOCK_TAGS = frozenset(
     (
-        "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav",
-        "aside", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "blockquote", "pre",
-        "figure", "figcaption", "form", "fieldset", "address", "center", "hr", "details",
-        "summary", "menu", "legend", "dir", "frameset", "frame", "noframes",
+        "html",
+        "body",
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "center",
+        "hr",
+        "details",
+        "summary",
+        "menu",
+        "legend",
+        "dir",
+        "frameset",
+        "frame",
+        "noframes",
     )
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -229,6 +272,8 @@ def _data_tables(root: html.HtmlElement) -> set[html.HtmlElement]:
     """Tables that hold data (rows of cells) rather than page layout."""
     found: set[html.HtmlElement] = set()
     for table in root.iter("table"):
-        if not table.xpath(f".//*[{' or '.join('self::' + t for t in _LAYOUT_MARKERS.split('|'))}]"):
+        if not table.xpath(
+            f".//*[{' or '.join('self::' + t for t in _LAYOUT_MARKERS.split('|'))}]"
+        ):
             found.add(table)
     return found

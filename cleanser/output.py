@@ -79,7 +79,9 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
                 if cap:
                     fig += f"<figcaption>{escape(cap)}</figcaption>"
                 html_parts.append(f"<figure>{fig}</figure>")
-                md_parts.append(f"![{_md(alt or '')}]({src})" + (f"\n\n*{_md(cap)}*" if cap else ""))
+                md_parts.append(
+                    f"![{_md(alt or '')}]({src})" + (f"\n\n*{_md(cap)}*" if cap else "")
+                )
             continue
         if pos in skip_caption:
             lines.append(b.text)
@@ -151,7 +153,12 @@ def _captions(kept: list[Block]) -> dict[int, str]:
         centered = (owner.get("align") or "").lower() == "center" or "center" in (
             owner.get("style") or ""
         )
-        if nxt.tag == "figcaption" or _CAPTION_HINT.search(hint) or centered or nxt.owner is b.owner:
+        if (
+            nxt.tag == "figcaption"
+            or _CAPTION_HINT.search(hint)
+            or centered
+            or nxt.owner is b.owner
+        ):
             out[pos] = nxt.text
     return out
 
@@ -179,7 +186,8 @@ def _inline(block: Block, features: Features, options: Options) -> str:
         parts.append(escape(child.tail or ""))
     out = collapse("".join(parts))
     # The inline rendering must say the same as the text line; fall back if not.
-    if collapse(html.fromstring(f"<p>{out}</p>").text_content()) != block.text:
+    check = html.fragment_fromstring(f"<p>{out}</p>")
+    if collapse(check.text_content()) != block.text:
         return escape(block.text)
     return out
 

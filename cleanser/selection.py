@@ -123,8 +123,7 @@ def select(
     # Flagged lines are pruned wherever they end up, so they need not push the
     # region boundary: they weigh slightly negative, enough to break ties.
     adjusted = [
-        w if flags[i] is None else -FLAGGED_WEIGHT * blocks[i].length
-        for i, w in enumerate(weights)
+        w if flags[i] is None else -FLAGGED_WEIGHT * blocks[i].length for i, w in enumerate(weights)
     ]
     prefix = _prefix(adjusted)
     best: Node | None = None
@@ -137,21 +136,37 @@ def select(
             best, best_score = node, s
     if best is None or best_score < MIN_ARTICLE_SCORE:
         return Selection(
-            None, [], [], max(best_score, 0.0), 0.0,
+            None,
+            [],
+            [],
+            max(best_score, 0.0),
+            0.0,
             "no block of article-like text (list, index or error page?)",
-            weights, flags, scores, overruled,
+            weights,
+            flags,
+            scores,
+            overruled,
         )
     if forum:
         titles = ()
     kept, removed = _clean_region(best, features, adjusted, flags, soft, titles, options)
     if not kept or sum(b.length for b in kept) == 0:
         return Selection(
-            None, [], removed, best_score, 0.0, "chosen region held only boilerplate",
-            weights, flags, scores, overruled,
+            None,
+            [],
+            removed,
+            best_score,
+            0.0,
+            "chosen region held only boilerplate",
+            weights,
+            flags,
+            scores,
+            overruled,
         )
     confidence = _confidence(best_score, total_pos)
-    return Selection(best, kept, removed, best_score, confidence, None, weights, flags, scores,
-                     overruled)
+    return Selection(
+        best, kept, removed, best_score, confidence, None, weights, flags, scores, overruled
+    )
 
 
 def _flag_section(
@@ -230,7 +245,11 @@ def _clean_region(
             if s.kind == "terminator" and seen >= total - seen:
                 stop_at = i + 1
             continue
-        if options.remove_title and i - node.start < TITLE_SEARCH_LINES and _key(b.text) in title_keys:
+        if (
+            options.remove_title
+            and i - node.start < TITLE_SEARCH_LINES
+            and _key(b.text) in title_keys
+        ):
             removed.append(Removal(i, b.text, "title", "headline repeated in body"))
             continue
         kept.append(b)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+# Token tables read best as compact rows.
+# fmt: off
+
 # ---------------------------------------------------------------------------
 # class / id tokens (matched as whole tokens after splitting on -, _, digits and
 # camelCase; substring matching deletes bodies: "ad" in "padding", GNE 0.4.1)

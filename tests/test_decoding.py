@@ -41,7 +41,9 @@ def test_bom_wins_over_declaration() -> None:
 
 
 def test_invalid_bytes_are_replaced_not_raised() -> None:
-    data = page('<meta charset="gb2312">', TEXT.encode("gbk") + b"\xff\xfe\x81" + TEXT.encode("gbk"))
+    data = page(
+        '<meta charset="gb2312">', TEXT.encode("gbk") + b"\xff\xfe\x81" + TEXT.encode("gbk")
+    )
     decoded, enc = decode(data)
     assert enc == "gb18030"
     assert TEXT in decoded

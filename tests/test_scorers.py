@@ -6,7 +6,13 @@ from lxml import html
 
 from cleanser.density import block_weight, node_density
 from cleanser.features import token_count
-from cleanser.heuristic import block_cue, class_tokens, element_cue, looks_like_forum, sidebar_heading
+from cleanser.heuristic import (
+    block_cue,
+    class_tokens,
+    element_cue,
+    looks_like_forum,
+    sidebar_heading,
+)
 
 from .helpers import PROSE, features_of
 
@@ -30,7 +36,9 @@ def test_blocks_follow_block_elements_and_br() -> None:
 
 
 def test_data_table_rows_are_tab_separated_lines() -> None:
-    f = features_of("<table><tr><td>地区</td><td>增长</td></tr><tr><td>北京</td><td>5%</td></tr></table>")
+    f = features_of(
+        "<table><tr><td>地区</td><td>增长</td></tr><tr><td>北京</td><td>5%</td></tr></table>"
+    )
     assert [b.text for b in f.blocks] == ["地区\t增长", "北京\t5%"]
 
 
@@ -42,7 +50,9 @@ def test_node_ranges_are_contiguous_subtrees() -> None:
 
 
 def test_hidden_and_script_text_never_becomes_a_block() -> None:
-    f = features_of("<div><script>var x='脚本';</script><p style='display:none'>隐藏</p><p>可见</p></div>")
+    f = features_of(
+        "<div><script>var x='脚本';</script><p style='display:none'>隐藏</p><p>可见</p></div>"
+    )
     assert [b.text for b in f.blocks] == ["可见"]
 
 
@@ -71,8 +81,11 @@ def test_code_blocks_count_as_content() -> None:
 
 
 def test_gne_style_densities() -> None:
-    f = features_of(f"<div id=x><p>{PROSE}</p><p>{PROSE}</p></div><ul id=y>"
-                    + "<li><a href=/>导航链接</a></li>" * 5 + "</ul>")
+    f = features_of(
+        f"<div id=x><p>{PROSE}</p><p>{PROSE}</p></div><ul id=y>"
+        + "<li><a href=/>导航链接</a></li>" * 5
+        + "</ul>"
+    )
     x = next(n for n in f.nodes if n.el.get("id") == "x")
     y = next(n for n in f.nodes if n.el.get("id") == "y")
     dx, dy = node_density(f, x), node_density(f, y)
@@ -85,7 +98,14 @@ def test_gne_style_densities() -> None:
 
 def test_class_tokens_split_pinyin_camel_and_hashes() -> None:
     assert class_tokens(el('<div class="rwb_rdtj hotNews-3fKx" id="mainBox">x</div>')) == [
-        "rwb", "rdtj", "hot", "news", "f", "kx", "main", "box",
+        "rwb",
+        "rdtj",
+        "hot",
+        "news",
+        "f",
+        "kx",
+        "main",
+        "box",
     ]
 
 
@@ -120,7 +140,11 @@ def test_text_cues() -> None:
 
 
 def test_forum_detection() -> None:
-    f = features_of("<div><p>楼主</p><p>沙发</p><p>板凳</p><p>3楼</p><p>4楼</p><p>只看该作者</p></div>")
+    f = features_of(
+        "<div><p>楼主</p><p>沙发</p><p>板凳</p><p>3楼</p><p>4楼</p><p>只看该作者</p></div>"
+    )
     assert looks_like_forum(None, f.blocks)
     assert looks_like_forum("https://bbs.example.cn/thread-1-1-1.html", [])
-    assert not looks_like_forum("https://news.example.cn/a.html", features_of(f"<p>{PROSE}</p>").blocks)
+    assert not looks_like_forum(
+        "https://news.example.cn/a.html", features_of(f"<p>{PROSE}</p>").blocks
+    )

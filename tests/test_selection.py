@@ -17,7 +17,9 @@ def run(markup: str, forum: bool = False) -> list[str]:
 
 
 def test_body_beats_sidebar_of_cards_with_summaries() -> None:
-    cards = "".join(f"<li><a href=/{i}>推荐标题{i}</a><p>{SIDEBAR_SUMMARY}</p></li>" for i in range(8))
+    cards = "".join(
+        f"<li><a href=/{i}>推荐标题{i}</a><p>{SIDEBAR_SUMMARY}</p></li>" for i in range(8)
+    )
     out = run(
         f"<body><div class=main><h1>测试标题</h1><p>{PROSE}</p><p>{P2}</p></div>"
         f"<div class=x9fK2><h3>猜你喜欢</h3><ul>{cards}</ul></div></body>"
@@ -57,7 +59,9 @@ def test_forum_keeps_every_reply() -> None:
         f"<div class=reply><a href=/u{i}>用户{i}</a><p>第{i}楼的回复内容，说得很有道理，我也同意。</p></div>"
         for i in range(5)
     )
-    out = run(f"<div class=thread><p>{PROSE}</p><div class=comments>{posts}</div></div>", forum=True)
+    out = run(
+        f"<div class=thread><p>{PROSE}</p><div class=comments>{posts}</div></div>", forum=True
+    )
     assert len(out) == 6
 
 
