@@ -28,20 +28,24 @@ KEYWORD_BLOB_TOKENS = 100
 SHORT_LINE_CAP = 4.0
 
 
-def block_weight(block: Block) -> float:
-    """Content weight of one line: positive for prose, negative for links and labels."""
+def block_weight(block: Block, short_cap: float = SHORT_LINE_CAP) -> float:
+    """Content weight of one line: positive for prose, negative for links and labels.
+
+    ``short_cap`` bounds the penalty of a short unpunctuated line; forum threads,
+    whose posts are often one short line, pass a smaller one.
+    """
     if block.length == 0:
         return 0.0
     text = block.length - block.link_length
     if block.tag == "pre":
         return float(text)  # code and preformatted text: content, however unpunctuated
     if text >= KEYWORD_BLOB_TOKENS and block.punct * KEYWORD_BLOB_TOKENS < text:
-        return -SHORT_LINE_CAP  # a keyword-stuffed SEO blob, not prose
+        return -short_cap  # a keyword-stuffed SEO blob, not prose
     if block.punct > 0 or text >= PROSE_MIN_TOKENS:
         if block.link_length * 2 > block.length:
             return -LINK_PENALTY * block.link_length
         return text - LINK_PENALTY * block.link_length
-    return -min(SHORT_LINE_CAP, float(max(text, 1))) - LINK_PENALTY * block.link_length
+    return -min(short_cap, float(max(text, 1))) - LINK_PENALTY * block.link_length
 
 
 @dataclass(frozen=True)

@@ -160,4 +160,18 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
         return Cue("terminator", "editor/credit trailer")
     if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
         return Cue("meta", "time/source meta line")
+    if n <= _MAX_META_TOKENS and v.GOV_META_RE.search(text):
+        return Cue("meta", "document metadata field")
+    if text.startswith(v.SUMMARY_PREFIXES):
+        return Cue("meta", "summary box")
+    if forum and n <= _MAX_SHARE_TOKENS and v.FORUM_CHROME_RE.search(text):
+        return Cue("meta", "forum post chrome")
+    return None
+
+
+def is_error_page(text: str) -> str | None:
+    """The error-page cue in a short page text (页面不存在, 404…), or None."""
+    for cue in v.ERROR_PAGE_CUES:
+        if cue in text:
+            return cue
     return None

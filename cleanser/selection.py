@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .density import block_weight
+from .density import SHORT_LINE_CAP, block_weight
 from .features import Block, Features, Node, collapse
-from .heuristic import Cue, block_cue, element_cue
+from .heuristic import Cue, block_cue, element_cue, is_error_page
+from .vocabulary import ATTACHMENT_RE
 from .options import Options
 
 # A boilerplate verdict that would remove more than this share of the page's
@@ -30,6 +31,8 @@ SAFETY_SHARE = 0.5
 # ...unless the rest of the page has at least this share of its prose: then the
 # verdict stands (a comment section longer than the article is still comments).
 OUTSIDE_SHARE = 0.3
+# On forum pages short lines are often whole posts: they cost this much at most.
+FORUM_SHORT_LINE_CAP = 1.0
 # Weight per token of a line a boilerplate verdict covers (swept 0.1–1.0 on the
 # shared corpus: 0.5 gave the best mean F1, 0.898 over 176 Chinese pages).
 FLAGGED_WEIGHT = 0.5
@@ -41,6 +44,12 @@ LINK_DENSE_SHARE = 0.5
 # Link share of the lines after a generic heading (热点, 推荐…) that confirms it
 # heads a link list rather than a body subheading.
 HEADING_LINK_EVIDENCE = 0.3
+# A region this short that apologises (页面不存在…) is an error page.
+ERROR_PAGE_MAX_TOKENS = 150
+# Headline links followed by a summary: this many make a list page, not an article.
+MIN_TEASERS = 5
+# Tokens of a whole-line link that reads as a headline.
+HEADLINE_MIN_TOKENS = 6
 # Only lines this close to the start of the article are checked against the title.
 TITLE_SEARCH_LINES = 6
 
@@ -83,7 +92,8 @@ def select(
     thread title stays in the text.
     """
     blocks = features.blocks
-    weights = [block_weight(b) for b in blocks]
+    short_cap = FORUM_SHORT_LINE_CAP if forum else SHORT_LINE_CAP
+    weights = [block_weight(b, short_cap) for b in blocks]
     flags: list[Cue | None] = [None] * len(blocks)
     soft: list[Cue | None] = [None] * len(blocks)
     positive = _prefix(max(w, 0.0) for w in weights)
@@ -150,18 +160,19 @@ def select(
     if forum:
         titles = ()
     kept, removed = _clean_region(best, features, adjusted, flags, soft, titles, options)
-    if not kept or sum(b.length for b in kept) == 0:
+    kept_tokens = sum(b.length for b in kept)
+    reason = None
+    if kept_tokens == 0:
+        reason = "chosen region held only boilerplate"
+    elif kept_tokens <= ERROR_PAGE_MAX_TOKENS and (
+        cue := is_error_page(" ".join(b.text for b in kept))
+    ):
+        reason = f"error page ('{cue}')"
+    elif not forum and (teasers := _teaser_count(best, features, weights)) >= MIN_TEASERS:
+        reason = f"list page ({teasers} headline + summary items)"
+    if reason:
         return Selection(
-            None,
-            [],
-            removed,
-            best_score,
-            0.0,
-            "chosen region held only boilerplate",
-            weights,
-            flags,
-            scores,
-            overruled,
+            None, [], removed, best_score, 0.0, reason, weights, flags, scores, overruled
         )
     confidence = _confidence(best_score, total_pos)
     return Selection(
@@ -236,7 +247,7 @@ def _clean_region(
         if b.image is not None:
             kept.append(b)
             continue
-        if b.link_length > LINK_DENSE_SHARE * b.length:
+        if b.link_length > LINK_DENSE_SHARE * b.length and not ATTACHMENT_RE.match(b.text):
             removed.append(Removal(i, b.text, "link-dense", "link text over half the line"))
             continue
         s = soft[i]
@@ -254,6 +265,26 @@ def _clean_region(
             continue
         kept.append(b)
     return kept, removed
+
+
+def _teaser_count(node: Node, features: Features, weights: list[float]) -> int:
+    """Prose lines right after a whole-line headline link: search results, news lists.
+
+    Returns 0 unless such teasers are at least half of the region's prose lines.
+    """
+    blocks = features.blocks
+    teasers = prose = 0
+    prev_headline = False
+    for i in range(node.start, node.end):
+        b = blocks[i]
+        if b.length == 0:
+            continue
+        if weights[i] > 0:
+            prose += 1
+            if prev_headline:
+                teasers += 1
+        prev_headline = b.link_length == b.length and b.length >= HEADLINE_MIN_TOKENS
+    return teasers if teasers * 2 >= prose else 0
 
 
 def _confidence(score: float, total_pos: float) -> float:

@@ -58,6 +58,7 @@ AD_TOKENS = (
 CHROME_TOKENS = (
     "login", "logon", "register", "signin", "search", "modal", "popup", "overlay", "dialog",
     "cookie", "header", "masthead", "logo", "topad", "hidden", "hide", "tools", "tool",
+    "sign", "signature", "userinfo", "author-info", "avatar", "pls", "favatar",
 )
 # Tokens that mark a container as the article body; they outweigh a bad token on
 # the same element (``article-side`` is still the article).
@@ -162,6 +163,27 @@ META_LINE_PATTERNS = (
 
 FORUM_URL_RE = re.compile(FORUM_URL_PATTERN, re.I)
 FORUM_LINE_RE = re.compile(FORUM_LINE_PATTERN)
+# Forum chrome inside posts: counters, floor labels, edit notes, action rows.
+FORUM_CHROME_PATTERN = (
+    r"^(主题|帖子|积分|楼主|沙发|板凳|地板|\d+\s*楼|#\d+楼?|回复|引用|举报|只看该作者|电梯直达)$|"
+    r"发表于|只看该作者|^查看\s*[:：]|^本帖最后由|^\d+\s*(赞同|条评论|人赞同)|^赞同\s*\d*|收起$|"
+    r"^编辑于|^发布于"
+)
+FORUM_CHROME_RE = re.compile(FORUM_CHROME_PATTERN)
+# Summary boxes set apart above the body.
+SUMMARY_PREFIXES = ("摘要：", "摘要:", "【摘要】", "内容摘要", "内容提要", "导读：", "核心提示：")
+# Text of error pages (the whole "article" is an apology).
+ERROR_PAGE_CUES = (
+    "页面不存在", "页面没有找到", "找不到页面", "页面已被删除", "您访问的页面", "您要访问的页面",
+    "頁面不存在", "404 Not Found", "Page Not Found", "页面已过期", "文章不存在", "内容已删除",
+)
+# Field labels of government document metadata tables (索引号/发布机构/文号…).
+GOV_META_PATTERN = r"索\s*引\s*号|主题分类|发布机构|成文日期|发文机关|^文\s*号|有\s*效\s*性|^名\s*称\s*[:：]"
+GOV_META_RE = re.compile(GOV_META_PATTERN)
+# Link lines that are body content all the same (attachments of notices).
+ATTACHMENT_PATTERN = r"^(附件|附：|相关附件)\s*[:：]?\s*\d*"
+ATTACHMENT_RE = re.compile(ATTACHMENT_PATTERN)
+
 TERMINATOR_RE = re.compile("|".join(TERMINATOR_PATTERNS))
 META_DATE_RE = re.compile(META_LINE_PATTERNS[0])
 META_FIELD_RE = re.compile(META_LINE_PATTERNS[1])
