@@ -126,7 +126,11 @@ def _reject_binary(data: bytes) -> None:
 
 
 def _title_candidates(root: html.HtmlElement, meta: Metadata) -> tuple[str, ...]:
-    """Headline strings to drop from the body: the metadata title and <h1> texts."""
+    """Headline strings to drop from the top of the body: the metadata title and <h1>s.
+
+    (The meta description is not among them: portals generate it from the first
+    paragraph, which is body; removing it cost 0.3 points of mean F1.)
+    """
     out = [meta.title or ""]
     for h in root.iter("h1"):
         t = collapse(h.text_content())

@@ -50,6 +50,8 @@ ERROR_PAGE_MAX_TOKENS = 150
 MIN_TEASERS = 5
 # Tokens of a whole-line link that reads as a headline.
 HEADLINE_MIN_TOKENS = 6
+# Extra characters a line may have around a title and still be that title.
+TITLE_SLACK = 4
 # Only lines this close to the start of the article are checked against the title.
 TITLE_SEARCH_LINES = 6
 
@@ -259,7 +261,7 @@ def _clean_region(
         if (
             options.remove_title
             and i - node.start < TITLE_SEARCH_LINES
-            and _key(b.text) in title_keys
+            and _repeats(_key(b.text), title_keys)
         ):
             removed.append(Removal(i, b.text, "title", "headline repeated in body"))
             continue
@@ -292,6 +294,13 @@ def _confidence(score: float, total_pos: float) -> float:
     size = min(1.0, score / 300.0)
     share = min(1.0, score / total_pos)
     return round(0.5 * size + 0.5 * share, 3)
+
+
+def _repeats(key: str, titles: set[str]) -> bool:
+    """Whether a line is one of ``titles``, allowing a few extra characters."""
+    if key in titles:
+        return True
+    return any(t in key and len(key) <= len(t) + TITLE_SLACK for t in titles)
 
 
 def _key(text: str) -> str:
