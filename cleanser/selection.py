@@ -50,6 +50,8 @@ ERROR_PAGE_MAX_TOKENS = 150
 MIN_TEASERS = 5
 # Tokens of a whole-line link that reads as a headline.
 HEADLINE_MIN_TOKENS = 6
+# A line this long that the next line starts with is a summary of it.
+LEAD_REPEAT_MIN_CHARS = 10
 # Extra characters a line may have around a title and still be that title.
 TITLE_SLACK = 4
 # Only lines this close to the start of the article are checked against the title.
@@ -232,6 +234,7 @@ def _clean_region(
     removed: list[Removal] = []
     title_keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
     region = range(node.start, node.end)
+    teaser_repeats = _lead_repeats(blocks, node)
     total = sum(max(weights[i], 0.0) for i in region)
     seen = 0.0
     stop_at = node.end
@@ -248,6 +251,9 @@ def _clean_region(
             continue
         if b.image is not None:
             kept.append(b)
+            continue
+        if i in teaser_repeats:
+            removed.append(Removal(i, b.text, "summary", "summary repeating the first paragraph"))
             continue
         if b.link_length > LINK_DENSE_SHARE * b.length and not ATTACHMENT_RE.match(b.text):
             removed.append(Removal(i, b.text, "link-dense", "link text over half the line"))
@@ -267,6 +273,17 @@ def _clean_region(
             continue
         kept.append(b)
     return kept, removed
+
+
+def _lead_repeats(blocks: list[Block], node: Node) -> set[int]:
+    """Lines near the top that are a truncated copy of the next line (摘要 boxes)."""
+    out: set[int] = set()
+    texts = [(i, blocks[i].text) for i in range(node.start, node.end) if blocks[i].length]
+    for (i, a), (_, b) in zip(texts[:TITLE_SEARCH_LINES], texts[1 : TITLE_SEARCH_LINES + 1]):
+        stem = a.rstrip("…. ")
+        if len(stem) >= LEAD_REPEAT_MIN_CHARS and b.startswith(stem) and len(b) > len(stem):
+            out.add(i)
+    return out
 
 
 def _teaser_count(node: Node, features: Features, weights: list[float]) -> int:
