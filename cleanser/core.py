@@ -5,15 +5,18 @@ Each stage is its own module and only hands its result forward.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TypeVar
 from dataclasses import replace
 from html import escape
 
 from lxml import html
 
 from .article import Article
-from .decoding import decode
+from .decoding import decode, utf16_without_bom
 from .dom import parse, prepare
-from .errors import InputTooLargeError, NotHTMLError
+from .errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
 from .features import Features, collapse, extract_features
 from .heuristic import looks_like_forum
 from .metadata import Metadata, extract_metadata
@@ -22,6 +25,7 @@ from .output import render
 from .selection import Selection, select
 
 _DEFAULT = Options()
+_T = TypeVar("_T", str, bytes)
 
 # Magic numbers of formats people mistake for HTML.
 _BINARY_MAGIC = (
@@ -38,9 +42,39 @@ _BINARY_MAGIC = (
     (b"7z\xbc\xaf", "a 7z archive"),
     (b"OggS", "an Ogg file"),
     (b"\x00\x00\x01\x00", "an icon"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE (old Office) document"),
 )
 # Share of control bytes (other than whitespace) above which input is binary.
 _MAX_CONTROL_SHARE = 0.1
+# A truncated page is cut after the last ``>`` in this many bytes before the cap,
+# so no tag and no multi-byte character is cut in half.
+_TRUNCATE_LOOKBACK = 65536
+
+_Run = tuple[Article, "Features | None", "Selection | None"]
+
+
+def _guarded(func: Callable[[bytes | str, str | None, Options], _Run]) -> Callable[..., _Run]:
+    """Let only ``CleanserError`` (and ``TypeError`` for a wrong input type) escape.
+
+    Anything else is a cleanser bug; it is re-raised as ``InternalError`` with the
+    original as ``__cause__``, so callers need only one ``except CleanserError``.
+    ``MemoryError`` and ``RecursionError`` are bugs too: traversals are iterative
+    and input is capped by ``Options.max_bytes``.
+    """
+
+    @functools.wraps(func)
+    def run(html_input: bytes | str, url: str | None, options: Options) -> _Run:
+        if not isinstance(html_input, (str, bytes, bytearray, memoryview)):
+            raise TypeError(f"extract() takes bytes or str, not {type(html_input).__name__}")
+        try:
+            return func(html_input, url, options)
+        except CleanserError:
+            raise
+        except Exception as exc:
+            raise InternalError(f"{type(exc).__name__} while extracting: {exc}") from exc
+
+    return run
 
 
 def extract(
@@ -50,6 +84,7 @@ def extract(
     return _run(html_input, url, options or _DEFAULT)[0]
 
 
+@_guarded
 def _run(
     html_input: bytes | str, url: str | None, options: Options
 ) -> tuple[Article, Features | None, Selection | None]:
@@ -97,7 +132,7 @@ def _to_text(data: bytes | str, options: Options) -> tuple[str, str | None]:
         if len(data) > options.max_bytes:
             if not options.truncate:
                 raise InputTooLargeError(f"input of {len(data)} characters > {options.max_bytes}")
-            data = data[: options.max_bytes]
+            data = _truncate(data, options.max_bytes)
         return data, None
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"extract() takes bytes or str, not {type(data).__name__}")
@@ -105,9 +140,18 @@ def _to_text(data: bytes | str, options: Options) -> tuple[str, str | None]:
     if len(data) > options.max_bytes:
         if not options.truncate:
             raise InputTooLargeError(f"input of {len(data)} bytes > {options.max_bytes}")
-        data = data[: options.max_bytes]
+        data = _truncate(data, options.max_bytes)
     _reject_binary(data)
     return decode(data)
+
+
+def _truncate(data: _T, limit: int) -> _T:
+    """The first ``limit`` bytes (characters), cut after a ``>`` when one is near the cap."""
+    if limit <= 0:
+        return data[:0]
+    gt = b">" if isinstance(data, bytes) else ">"
+    cut = data.rfind(gt, max(0, limit - _TRUNCATE_LOOKBACK), limit)  # type: ignore[arg-type]
+    return data[: cut + 1] if cut >= 0 else data[:limit]
 
 
 def _reject_binary(data: bytes) -> None:
@@ -118,8 +162,8 @@ def _reject_binary(data: bytes) -> None:
     sample = data[:4096]
     if not sample:
         return
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return  # UTF-16 with BOM: NULs are expected
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(sample):
+        return  # UTF-16: NULs are expected
     control = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if control > _MAX_CONTROL_SHARE * len(sample):
         raise NotHTMLError("input looks like binary data, not HTML")

@@ -54,6 +54,13 @@ _YEARLESS = re.compile(
     + _TIME
 )
 
+# Year last with slashes (``9/17/2004 5:54:13 AM`` from ASP pages): month first
+# unless the first number cannot be a month (``17/9/2004``).
+_YEAR_LAST = re.compile(
+    r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"
+    r"(?:\s*(?:-\s*)?" + _TIME + r")?"
+)
+
 # English month names (``March 7, 2009``, ``7 March 2009``) seen on blogs.
 _MONTHS = {
     m: i + 1
@@ -112,6 +119,15 @@ def find_dates(text: str, year_hint: int | None = None, limit: int = 50) -> list
             taken.append((m.start(), m.end()))
             if len(out) >= limit and not year_hint:
                 break
+    for m in _YEAR_LAST.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        month, day = (b, a) if a > 12 else (a, b)
+        fd = _from_parts(m, int(m.group("y")), month, day)
+        if fd is not None:
+            out.append(fd)
+            taken.append((m.start(), m.end()))
     for m in _ENGLISH.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue

@@ -49,6 +49,23 @@ _WIDER = {
 # Labels browsers accept that Python's codec registry does not know.
 _ALIASES = {"x-gbk": "gbk", "x-gb2312": "gb2312", "x-big5": "big5", "x-euc-tw": "big5"}
 
+# Python codecs that no web page is encoded in (escape codecs, IDNA, the codec that
+# always fails, UTF-7 which browsers refuse because it hides markup).
+_NOT_PAGE_ENCODINGS = frozenset(
+    (
+        "undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
+        "unicode-internal", "utf-7", "charmap", "mbcs", "oem",
+    )
+)
+
+# A page that fails strict UTF-8 is decoded piece by piece (a GBK include in a
+# UTF-8 page, or the reverse) when at least this share of its non-ASCII bytes sits
+# in pieces that are valid UTF-8. In the GBK pages of ../shared/corpus, pieces that
+# are valid UTF-8 by chance (one or two characters) hold under 0.5 % of them.
+_MIXED_MIN_UTF8_SHARE = 0.05
+# ... and at least this many bytes are valid multi-byte UTF-8.
+_MIXED_MIN_UTF8_BYTES = 12
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -65,8 +82,13 @@ def normalize_label(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError, TypeError):
+        return None
+    name = info.name
+    # A page can declare any codec Python knows: rot13, zlib and base64 are not text
+    # encodings, and the ones below decode markup into something else or raise.
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_PAGE_ENCODINGS:
         return None
     return _WIDER.get(name, name)
 
@@ -88,6 +110,9 @@ def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, "replace"), name
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, "replace"), utf16
     if data.isascii():
         return data.decode("ascii"), "ascii"
     try:
@@ -95,23 +120,87 @@ def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     declared = normalize_label(hint) or declared_charset(data)
+    mixed = _decode_mixed(data, declared)
+    if mixed is not None:
+        return mixed
     if declared and declared != "utf-8":
         try:
             text = data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass
         else:
             used = _second_opinion(data, declared, text)
-            return (text if used == declared else data.decode(used, "replace")), used
-        text = data.decode(declared, "replace")
+            return (text if used == declared else _lenient(data, used)), used
+        text = _lenient(data, declared)
         if text.count("\ufffd") <= _MAX_REPLACEMENT_SHARE * len(text):
             return text, declared
     guess = _detect(data)
     if guess:
-        return data.decode(guess, "replace"), guess
+        return _lenient(data, guess), guess
     if declared:
-        return data.decode(declared, "replace"), declared
+        return _lenient(data, declared), declared
     return data.decode("gb18030", "replace"), "gb18030"
+
+
+def _lenient(data: bytes, name: str) -> str:
+    """``data`` decoded with ``name``, bad bytes replaced; GB18030 if the codec itself fails."""
+    try:
+        return data.decode(name, "replace")
+    except (UnicodeError, LookupError):
+        return data.decode("gb18030", "replace")
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` for BOM-less UTF-16 markup, else None.
+
+    Markup is mostly ASCII, so UTF-16 shows as a NUL in every other byte: in the
+    odd positions for little-endian, the even ones for big-endian.
+    """
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 4 or b"\x00" not in sample:
+        return None
+    even = sample[0 : 2 * pairs : 2].count(0)
+    odd = sample[1 : 2 * pairs : 2].count(0)
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.3 * pairs and other <= 0.02 * pairs:
+            text = sample[: 2 * pairs].decode(name, "replace")
+            if "<" in text and text.count("\ufffd") <= 0.05 * len(text):
+                return name
+    return None
+
+
+def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """Decode a page whose pieces are in different encodings, or None if it is not one.
+
+    Pieces end at each ``>``: that byte never occurs inside a GBK, GB18030, Big5 or
+    UTF-8 multi-byte character, and encodings change between templates, not inside
+    a text run. Valid UTF-8 pieces are read as UTF-8, the others with the declared
+    legacy encoding or the one detected on them. The encoding reported is the one
+    that holds most of the non-ASCII bytes.
+    """
+    pieces = data.split(b">")
+    good = bad = 0
+    kinds: list[int] = []  # 0 ASCII, 1 UTF-8, 2 something else
+    for piece in pieces:
+        if piece.isascii():
+            kinds.append(0)
+            continue
+        try:
+            piece.decode("utf-8")
+        except UnicodeDecodeError:
+            kinds.append(2)
+            bad += len(piece)
+        else:
+            kinds.append(1)
+            good += len(piece)
+    if good < _MIXED_MIN_UTF8_BYTES or good < _MIXED_MIN_UTF8_SHARE * (good + bad):
+        return None
+    rest = b"".join(p for p, k in zip(pieces, kinds) if k == 2)
+    legacy = declared if declared and declared != "utf-8" else None
+    legacy = legacy or _detect(rest) or "gb18030"
+    out = [p.decode("utf-8") if k < 2 else _lenient(p, legacy) for p, k in zip(pieces, kinds)]
+    return ">".join(out), ("utf-8" if good >= bad else legacy)
 
 
 # The most frequent Chinese characters in both scripts. Big5 bytes usually decode

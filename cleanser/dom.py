@@ -23,33 +23,151 @@ _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 # at the end of input anyway.
 _EARLY_CLOSE = re.compile(r"</\s*(?:html|body)\s*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Lone surrogates (from ``surrogateescape`` decoding) make libxml2 stop reading:
+# everything after the first one would be lost.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Only display:none hides; visibility:hidden is how WeChat pre-renders #js_content
 # before its script reveals it (magic_html_article has such a page).
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
-_PARSER = html.HTMLParser(  # type: ignore[call-arg]  # stubs lag lxml
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    recover=True,
-    default_doctype=False,
-    huge_tree=True,
+# libxml2 stops at element depth 2048 even with ``huge_tree`` and drops the rest of
+# the page; deeper markup is flattened (see ``_flatten``) to these depths in turn
+# and parsed again.
+_FLATTEN_DEPTHS = (1000, 200)
+_TAG = re.compile(r"<!--|<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
+_VOID = frozenset(
+    "area base basefont bgsound br col embed frame hr image img input isindex keygen link meta "
+    "param source track wbr".split()
+)
+# Elements whose content is raw text: a ``<div>`` inside a script is not a tag.
+_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes plaintext".split())
+# An open tag of these closes an open element of the same name (HTML's implied end tags).
+_SELF_CLOSING_SIBLINGS = frozenset("p li dt dd option optgroup tr td th thead tbody tfoot".split())
+_CLOSES_P = frozenset(
+    "address article aside blockquote center details dir div dl fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr main menu nav ol p pre section table ul".split()
 )
 
 
+def _parser() -> html.HTMLParser:
+    # One parser per call: ``error_log`` is read afterwards and parsers are not shared
+    # across threads safely. Never loads DTDs or entities, never touches the network.
+    return html.HTMLParser(  # type: ignore[call-arg]  # stubs lag lxml
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        default_doctype=False,
+        huge_tree=True,
+    )
+
+
 def parse(text: str) -> html.HtmlElement | None:
-    """Parse page text into an ``<html>`` element, or None when nothing parses."""
+    """Parse page text into an ``<html>`` element, or None when nothing parses.
+
+    Never raises on malformed input; markup nested deeper than libxml2 accepts is
+    flattened rather than cut off.
+    """
     text = _XML_DECL.sub("", text[:2000], count=1) + text[2000:]
     text = _DOCTYPE_SUBSET.sub("", text[:20000], count=1) + text[20000:]
     text = _CONTROL.sub("", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     text = _EARLY_CLOSE.sub("", text)
     if not text.strip():
         return None
+    root = _parse_once(text)
+    for depth in _FLATTEN_DEPTHS:
+        if root is None or not root[1]:
+            break
+        root = _parse_once(_flatten(text, depth))
+    return root[0] if root is not None else None
+
+
+def _parse_once(text: str) -> tuple[html.HtmlElement, bool] | None:
+    """The tree, and whether libxml2 gave up on its depth; None when nothing parses."""
+    parser = _parser()
     try:
-        root = html.document_fromstring(text, parser=_PARSER)
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return None
-    return root
+    too_deep = any(
+        e.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in e.message
+        for e in parser.error_log
+    )
+    return root, too_deep
+
+
+def _flatten(text: str, limit: int) -> str:
+    """``text`` with element nesting kept under ``limit``, by a linear tag scan.
+
+    Where a new element would open deeper than ``limit``, the innermost open
+    elements down to half the limit are closed first (and their own end tags
+    dropped later), so local structure (paragraphs, list items) survives: the
+    page becomes a saw-tooth of siblings instead of one unbounded chain.
+    """
+    out: list[str] = []
+    stack: list[list[object]] = []  # [name, live]; closed-early entries stay, not live
+    counts: dict[str, int] = {}  # names on the stack, to skip hopeless searches
+    live = 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _TAG.search(text, pos)
+        if m is None:
+            break
+        if m.group(0) == "<!--":
+            end = text.find("-->", m.end())
+            end = n if end < 0 else end + 3
+            out.append(text[pos:end])
+            pos = end
+            continue
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        closing, name, rest = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            if not counts.get(name):
+                out.append(m.group(0))  # stray end tag: the parser ignores it
+                continue
+            while stack:
+                entry = stack.pop()
+                counts[entry[0]] -= 1  # type: ignore[index]
+                if entry[1]:
+                    live -= 1
+                if entry[0] == name:
+                    if entry[1]:
+                        out.append(m.group(0))
+                    break
+            continue
+        if name in _VOID or rest.endswith("/"):
+            out.append(m.group(0))
+            continue
+        if stack and stack[-1][1] and (
+            (name in _SELF_CLOSING_SIBLINGS and stack[-1][0] == name)
+            or (name in _CLOSES_P and stack[-1][0] == "p")
+        ):
+            entry = stack.pop()
+            counts[entry[0]] -= 1  # type: ignore[index]
+            live -= 1
+        if live >= limit:
+            for entry in reversed(stack):
+                if live <= limit // 2:
+                    break
+                if entry[1]:
+                    out.append(f"</{entry[0]}>")
+                    entry[1] = False
+                    live -= 1
+        out.append(m.group(0))
+        stack.append([name, True])
+        counts[name] = counts.get(name, 0) + 1
+        live += 1
+        if name in _RAW_TEXT:
+            close = re.compile(rf"</{re.escape(name)}\b", re.I).search(text, pos)
+            end = n if close is None else close.start()
+            out.append(text[pos:end])
+            pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def prepare(root: html.HtmlElement) -> None:

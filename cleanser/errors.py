@@ -13,3 +13,10 @@ class NotHTMLError(CleanserError):
 
 class InputTooLargeError(CleanserError):
     """The input exceeds ``Options.max_bytes`` and ``Options.truncate`` is off."""
+
+
+class InternalError(CleanserError):
+    """An unexpected failure inside cleanser: a bug, never the page's fault.
+
+    The original exception is ``__cause__``. Report it with the page that caused it.
+    """

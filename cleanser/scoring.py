@@ -65,13 +65,26 @@ def rouge_l(output: str, gold: str) -> float:
 
 
 def _lcs_length(a: list[str], b: list[str]) -> int:
-    """LCS length with a rolling row; O(len(a)·len(b)) time, O(len(b)) memory."""
-    if len(a) < len(b):
-        a, b = b, a
-    prev = [0] * (len(b) + 1)
-    for x in a:
-        cur = [0]
-        for j, y in enumerate(b, 1):
-            cur.append(prev[j - 1] + 1 if x == y else max(prev[j], cur[j - 1]))
-        prev = cur
-    return prev[-1]
+    """Exact LCS length by the bit-parallel algorithm (Allison & Dix 1986, Hyyrö 2004).
+
+    One row of the dynamic programme is kept as the bits of a Python integer over
+    the longer sequence, and each token of the shorter one updates all of it with a
+    handful of big-integer operations: O(len(a)·len(b)/64) word operations in C
+    instead of O(len(a)·len(b)) Python steps. Two 20,000-token texts take
+    milliseconds instead of minutes, so no cap on long pages is needed.
+    """
+    if len(a) > len(b):
+        a, b = b, a  # iterate over the shorter sequence; bits over the longer one
+    if not a:
+        return 0
+    masks: dict[str, int] = {}
+    for i, tok in enumerate(b):
+        masks[tok] = masks.get(tok, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    row = full  # a 0 bit marks a column where the LCS grew
+    for tok in a:
+        match = masks.get(tok)
+        if match:
+            low = row & match
+            row = ((row + low) | (row & ~match)) & full
+    return len(b) - bin(row).count("1")

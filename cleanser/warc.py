@@ -51,8 +51,9 @@ SNIFF_BYTES = 1024
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
-                         re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
 
 
 class WarcFormatError(CleanserError):
@@ -415,14 +416,14 @@ def _decode_content(body: bytes, coding: str, max_bytes: int) -> bytes | None:
             except zlib.error:  # raw deflate without the zlib wrapper, as some servers send
                 return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, max_bytes)
         if coding == "br":
-            import brotli  # type: ignore[import-not-found]
+            import brotli
 
             return bytes(brotli.decompress(body))[:max_bytes]
         if coding == "zstd":
             try:
-                from compression import zstd  # type: ignore[import-not-found]
+                from compression import zstd
             except ImportError:
-                from backports import zstd  # type: ignore[import-not-found,no-redef]
+                from backports import zstd
             return bytes(zstd.decompress(body))[:max_bytes]
     except Exception:  # third-party decoders raise their own error types
         return None

@@ -1,0 +1,10 @@
+"""``python -m cleanser …``: the same command line as the ``cleanser`` script."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

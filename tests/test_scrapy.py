@@ -1,0 +1,185 @@
+"""A real Scrapy crawl over HTTP on loopback, through cleanser's pipeline and middleware.
+
+The test serves ``samples/`` from 127.0.0.1 (an ephemeral port) with the standard
+library's HTTP server, which lists folders as HTML; the spider starts at the
+root listing, follows the links into each sample folder and on to its
+``page.html``, and yields the raw response. The crawl runs in its own process
+(``CrawlerProcess`` owns a Twisted reactor, which cannot be restarted within one
+process) and exports its items as JSON lines, which the test checks against
+``cleanser.extract`` on the same files.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cleanser
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+#: Longest a crawl of the samples may take (it takes a few seconds).
+CRAWL_TIMEOUT = 180
+
+
+def require(module: str) -> None:
+    """Skip without the optional package locally; in CI (which installs it) fail instead."""
+    if os.environ.get("CI"):
+        importlib.import_module(module)
+    else:
+        pytest.importorskip(module)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """``http://127.0.0.1:PORT/`` serving the samples folder."""
+    handler = functools.partial(_QuietHandler, directory=str(SAMPLES))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+CRAWL = textwrap.dedent(
+    """
+    import sys
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    start, out = sys.argv[1], sys.argv[2]
+
+    class SamplesSpider(scrapy.Spider):
+        name = "samples"
+        start_urls = [start]
+
+        def parse(self, response):
+            if response.url.endswith("/page.html"):
+                article = response.meta.get("cleanser")
+                yield {
+                    "url": response.url,
+                    "html": response.body,
+                    "middleware_text": article.text if article is not None else None,
+                    "middleware_title": article.title if article is not None else None,
+                }
+                return
+            for href in response.css("a::attr(href)").getall():
+                if href.endswith("/") or href == "page.html":
+                    yield response.follow(href, self.parse)
+
+    process = CrawlerProcess(settings={
+        "ITEM_PIPELINES": {"cleanser.contrib.scrapy.CleanserPipeline": 300},
+        "DOWNLOADER_MIDDLEWARES": {
+            "cleanser.contrib.scrapy.CleanserDownloaderMiddleware": 543,
+        },
+        "CLEANSER_FIELD": "article",
+        "CLEANSER_HTML_FIELD": "html",
+        "CLEANSER_DROP_HTML": True,
+        "CLEANSER_OPTIONS": {"focus": "balanced"},
+        "FEEDS": {out: {"format": "jsonlines", "encoding": "utf-8"}},
+        "ROBOTSTXT_OBEY": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": "WARNING",
+        "CONCURRENT_REQUESTS": 8,
+        "DOWNLOAD_TIMEOUT": 30,
+    })
+    crawler = process.create_crawler(SamplesSpider)
+    process.crawl(crawler)
+    process.start()
+    stats = crawler.stats.get_stats()
+    print("STATS", {k: v for k, v in sorted(stats.items()) if k.startswith("cleanser/")})
+    """
+)
+
+
+def test_crawl_through_pipeline_and_middleware(server: str, tmp_path: Path) -> None:
+    require("scrapy")
+    pages = sorted(SAMPLES.glob("*/page.html"))
+    assert pages, "samples/ has no pages"
+    script = tmp_path / "crawl.py"
+    script.write_text(CRAWL, encoding="utf-8")
+    out = tmp_path / "items.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    res = subprocess.run(
+        [sys.executable, str(script), server, str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=CRAWL_TIMEOUT,
+        cwd=tmp_path,
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    by_slug = {item["url"].rsplit("/", 2)[-2]: item for item in items}
+    assert len(items) == len(by_slug) == len(pages)
+    empty = 0
+    for page in pages:
+        item = by_slug[page.parent.name]
+        assert "html" not in item  # CLEANSER_DROP_HTML
+        want = cleanser.extract(page.read_bytes(), item["url"])
+        article = item["article"]
+        assert article["text"] == want.text
+        assert article["title"] == want.title
+        assert article["published"] == want.published
+        assert article["author"] == list(want.author)
+        # The middleware saw the same bytes (plus the HTTP header's charset, if any).
+        assert item["middleware_text"] == want.text
+        assert item["middleware_title"] == want.title
+        empty += not want.text
+    assert "'cleanser/ok': " in res.stdout
+    assert f"'cleanser/ok': {2 * (len(pages) - empty)}" in res.stdout  # pipeline + middleware
+
+
+def test_pipeline_settings_and_errors() -> None:
+    require("scrapy")
+    from scrapy.exceptions import DropItem, NotConfigured
+    from scrapy.utils.test import get_crawler
+
+    from cleanser.contrib.scrapy import CleanserPipeline
+
+    page = sorted(SAMPLES.glob("*/page.html"))[0].read_bytes()
+    want = cleanser.extract(page, "http://a.example.cn/")
+    crawler = get_crawler(
+        settings_dict={
+            "CLEANSER_FIELD": "",  # merge the fields into the item itself
+            "CLEANSER_ARTICLE_FIELDS": ["title", "text", "url"],
+            "CLEANSER_HTML_FIELD": "body",
+        }
+    )
+    pipe = CleanserPipeline.from_crawler(crawler)
+    item = pipe.process_item({"url": "http://a.example.cn/", "body": page})
+    assert item == {
+        "url": "http://a.example.cn/",
+        "body": page,
+        "title": want.title,
+        "text": want.text,
+    }
+    assert pipe.process_item({"other": 1}) == {"other": 1}  # no HTML field: untouched
+
+    png = b"\x89PNG\r\n\x1a\n" + bytes(32)
+    item = CleanserPipeline().process_item({"url": "u", "html": png})
+    assert item["article"] is None and "PNG" in item["cleanser_error"]
+    with pytest.raises(DropItem):
+        CleanserPipeline(drop_empty=True).process_item({"html": "<html></html>"})
+    with pytest.raises(NotConfigured):
+        CleanserPipeline.from_crawler(get_crawler(settings_dict={"CLEANSER_OPTIONS": {"x": 1}}))
