@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from .density import SHORT_LINE_CAP, block_weight
 from .features import Block, Features, Node, collapse
 from .heuristic import Cue, block_cue, element_cue, is_error_page
-from .vocabulary import ATTACHMENT_RE
 from .options import Options
+from .vocabulary import ATTACHMENT_RE
 
 # A boilerplate verdict that would remove more than this share of the page's
 # positive weight is ignored: real furniture is never most of the page's prose.
@@ -31,8 +31,16 @@ SAFETY_SHARE = 0.5
 # ...unless the rest of the page has at least this share of its prose: then the
 # verdict stands (a comment section longer than the article is still comments).
 OUTSIDE_SHARE = 0.3
-# On forum pages short lines are often whole posts: they cost this much at most.
-FORUM_SHORT_LINE_CAP = 1.0
+# On forum pages short lines (user names, badges, one-line posts) and the flagged
+# user cards between posts cost nothing, so the thread container can collect
+# every post; the label filter below then drops the chrome. Swept on
+# magic_html_forum (16 pages): caps 1.0/0.1 → 0.732, 0.0/0.1 → 0.775, 0.0/0.0 → 0.783,
+# and 0.812 with the label filter.
+FORUM_SHORT_LINE_CAP = 0.0
+FORUM_FLAGGED_WEIGHT = 0.0
+# In threads, unpunctuated lines shorter than this are user names, badges and
+# counters, not posts.
+FORUM_LABEL_TOKENS = 6
 # Weight per token of a line a boilerplate verdict covers (swept 0.1–1.0 on the
 # shared corpus: 0.5 gave the best mean F1, 0.898 over 176 Chinese pages).
 FLAGGED_WEIGHT = 0.5
@@ -97,6 +105,7 @@ def select(
     """
     blocks = features.blocks
     short_cap = FORUM_SHORT_LINE_CAP if forum else SHORT_LINE_CAP
+    flagged_weight = FORUM_FLAGGED_WEIGHT if forum else FLAGGED_WEIGHT
     weights = [block_weight(b, short_cap) for b in blocks]
     flags: list[Cue | None] = [None] * len(blocks)
     soft: list[Cue | None] = [None] * len(blocks)
@@ -137,7 +146,7 @@ def select(
     # Flagged lines are pruned wherever they end up, so they need not push the
     # region boundary: they weigh slightly negative, enough to break ties.
     adjusted = [
-        w if flags[i] is None else -FLAGGED_WEIGHT * blocks[i].length for i, w in enumerate(weights)
+        w if flags[i] is None else -flagged_weight * blocks[i].length for i, w in enumerate(weights)
     ]
     prefix = _prefix(adjusted)
     best: Node | None = None
@@ -161,9 +170,13 @@ def select(
             scores,
             overruled,
         )
-    if forum:
-        titles = ()
-    kept, removed = _clean_region(best, features, adjusted, flags, soft, titles, options)
+    kept, removed = _clean_region(
+        best, features, adjusted, flags, soft, () if forum else titles, options, forum
+    )
+    if forum and kept:
+        heading = _thread_title(features, best, titles)
+        if heading is not None:
+            kept.insert(0, heading)
     kept_tokens = sum(b.length for b in kept)
     reason = None
     if kept_tokens == 0:
@@ -228,6 +241,7 @@ def _clean_region(
     soft: list[Cue | None],
     titles: tuple[str, ...],
     options: Options,
+    forum: bool = False,
 ) -> tuple[list[Block], list[Removal]]:
     blocks = features.blocks
     kept: list[Block] = []
@@ -252,6 +266,9 @@ def _clean_region(
         if b.image is not None:
             kept.append(b)
             continue
+        if forum and b.punct == 0 and b.length < FORUM_LABEL_TOKENS and b.tag != "pre":
+            removed.append(Removal(i, b.text, "forum-label", "short unpunctuated line in a thread"))
+            continue
         if i in teaser_repeats:
             removed.append(Removal(i, b.text, "summary", "summary repeating the first paragraph"))
             continue
@@ -273,6 +290,15 @@ def _clean_region(
             continue
         kept.append(b)
     return kept, removed
+
+
+def _thread_title(features: Features, node: Node, titles: tuple[str, ...]) -> Block | None:
+    """The thread or question title line above the posts, kept on forum pages."""
+    keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
+    for b in features.blocks[: node.start]:
+        if b.length and _repeats(_key(b.text), keys):
+            return b
+    return None
 
 
 def _lead_repeats(blocks: list[Block], node: Node) -> set[int]:

@@ -19,9 +19,7 @@ MIN_F1 = 0.95
 MIN_EXACT_SHARE = 0.5
 # Samples cleanser does not pass yet, with what goes wrong; strict, so a fix that
 # makes one pass fails here until it is taken off the list.
-KNOWN_SHORTFALLS = {
-    "zhifou-zhihu-question": "question title and detail sit outside the answers' container",
-}
+KNOWN_SHORTFALLS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
