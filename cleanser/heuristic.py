@@ -30,6 +30,8 @@ _MAX_FURNITURE_TOKENS = 120
 _MAX_SHARE_TOKENS = 40
 _MAX_TERMINATOR_TOKENS = 60
 _MAX_META_TOKENS = 80
+# Bylines and datelines standing alone are short.
+_MAX_BYLINE_TOKENS = 25
 
 _ROLES = {
     "navigation": "nav",
@@ -160,6 +162,11 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
         return Cue("terminator", "editor/credit trailer")
     if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
         return Cue("meta", "time/source meta line")
+    if n <= _MAX_BYLINE_TOKENS and not block.sentence_end:
+        if v.BYLINE_RE.match(text):
+            return Cue("meta", "byline")
+        if v.DATELINE_RE.match(text):
+            return Cue("meta", "dateline")
     if n <= _MAX_META_TOKENS and v.GOV_META_RE.search(text):
         return Cue("meta", "document metadata field")
     if text.startswith(v.SUMMARY_PREFIXES):

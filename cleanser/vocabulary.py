@@ -184,6 +184,15 @@ GOV_META_RE = re.compile(GOV_META_PATTERN)
 ATTACHMENT_PATTERN = r"^(附件|附：|相关附件)\s*[:：]?\s*\d*"
 ATTACHMENT_RE = re.compile(ATTACHMENT_PATTERN)
 
+# Standalone byline and dateline lines (光明日报记者 王建宏 张文攀; 2022-02-13 09:57 光明网).
+BYLINE_PATTERN = (
+    r"^[\(（【\[]?\s*(本报|本台|本刊|新华社|中新社)?\S{0,8}(记者|通讯员|实习生|特约撰稿人?|撰文|文图|摄影|图文)"
+    r"\s*[:：/]?\s*[\u4e00-\u9fff·]{2,4}([\s、，,]+[\u4e00-\u9fff·]{2,4})*\s*[\)）】\]]?$"
+)
+DATELINE_PATTERN = r"^\D{0,6}(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+BYLINE_RE = re.compile(BYLINE_PATTERN)
+DATELINE_RE = re.compile(DATELINE_PATTERN)
+
 TERMINATOR_RE = re.compile("|".join(TERMINATOR_PATTERNS))
 META_DATE_RE = re.compile(META_LINE_PATTERNS[0])
 META_FIELD_RE = re.compile(META_LINE_PATTERNS[1])
