@@ -44,6 +44,12 @@ FORUM_LABEL_TOKENS = 6
 # Weight per token of a line a boilerplate verdict covers (swept 0.1–1.0 on the
 # shared corpus: 0.5 gave the best mean F1, 0.898 over 176 Chinese pages).
 FLAGGED_WEIGHT = 0.5
+# A best region scoring under ISLAND_MAX_SCORE on a page with ISLAND_LINK_RATIO
+# times more link text is an island of text on a list page (an address, a
+# captcha note), not an article. Two list pages in the shared corpus (ratios 30
+# and 150) are caught; a 30-point code-only forum post with ratio 16 is not.
+ISLAND_MAX_SCORE = 60.0
+ISLAND_LINK_RATIO = 25.0
 # Below this total weight there is no article (list, index and error pages).
 MIN_ARTICLE_SCORE = 15.0
 # A line is link-dense (navigation, related headlines, user names) above this
@@ -157,7 +163,9 @@ def select(
         scores.append((node, s))
         if s >= best_score and s > 0:
             best, best_score = node, s
-    if best is None or best_score < MIN_ARTICLE_SCORE:
+    page_links = features.link_prefix[-1]
+    island = 0 < best_score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * best_score
+    if best is None or best_score < MIN_ARTICLE_SCORE or island:
         return Selection(
             None,
             [],
