@@ -62,6 +62,8 @@ HEADING_LINK_EVIDENCE = 0.3
 ERROR_PAGE_MAX_TOKENS = 150
 # Headline links followed by a summary: this many make a list page, not an article.
 MIN_TEASERS = 5
+# Prose before a teaser feed that makes it an article followed by a feed.
+LEAD_ARTICLE_TOKENS = 50
 # Tokens of a whole-line link that reads as a headline.
 HEADLINE_MIN_TOKENS = 6
 # A line this long that the next line starts with is a summary of it.
@@ -193,8 +195,20 @@ def select(
         cue := is_error_page(" ".join(b.text for b in kept))
     ):
         reason = f"error page ('{cue}')"
-    elif not forum and (teasers := _teaser_count(best, features, weights)) >= MIN_TEASERS:
-        reason = f"list page ({teasers} headline + summary items)"
+    elif not forum:
+        teasers, first = _teasers(best, features, weights)
+        if teasers >= MIN_TEASERS:
+            lead = [b for b in kept if b.index < first]
+            if sum(b.length for b in lead) >= LEAD_ARTICLE_TOKENS:
+                # An article followed by a feed of teasers: keep the article.
+                cut = [
+                    Removal(b.index, b.text, "feed", "teaser feed after the article")
+                    for b in kept
+                    if b.index >= first
+                ]
+                kept, removed = lead, removed + cut
+            else:
+                reason = f"list page ({teasers} headline + summary items)"
     if reason:
         return Selection(
             None, [], removed, best_score, 0.0, reason, weights, flags, scores, overruled
@@ -320,24 +334,27 @@ def _lead_repeats(blocks: list[Block], node: Node) -> set[int]:
     return out
 
 
-def _teaser_count(node: Node, features: Features, weights: list[float]) -> int:
-    """Prose lines right after a whole-line headline link: search results, news lists.
+def _teasers(node: Node, features: Features, weights: list[float]) -> tuple[int, int]:
+    """Headline-link + summary pairs in the region (search results, news feeds).
 
-    Returns 0 unless such teasers are at least half of the region's prose lines.
+    Returns their count (0 unless they are at least half of the region's prose
+    lines) and the index of the first headline.
     """
     blocks = features.blocks
     teasers = prose = 0
-    prev_headline = False
+    first = -1
+    headline = -1
     for i in range(node.start, node.end):
         b = blocks[i]
         if b.length == 0:
             continue
         if weights[i] > 0:
             prose += 1
-            if prev_headline:
+            if headline >= 0:
                 teasers += 1
-        prev_headline = b.link_length == b.length and b.length >= HEADLINE_MIN_TOKENS
-    return teasers if teasers * 2 >= prose else 0
+                first = headline if first < 0 else first
+        headline = i if b.link_length == b.length and b.length >= HEADLINE_MIN_TOKENS else -1
+    return (teasers if teasers * 2 >= prose else 0), first
 
 
 def _confidence(score: float, total_pos: float) -> float:
