@@ -196,7 +196,7 @@ def select(
     ):
         reason = f"error page ('{cue}')"
     elif not forum:
-        teasers, first = _teasers(best, features, weights)
+        teasers, first = _teasers(best, features, weights, flags)
         if teasers >= MIN_TEASERS:
             lead = [b for b in kept if b.index < first]
             if sum(b.length for b in lead) >= LEAD_ARTICLE_TOKENS:
@@ -334,7 +334,9 @@ def _lead_repeats(blocks: list[Block], node: Node) -> set[int]:
     return out
 
 
-def _teasers(node: Node, features: Features, weights: list[float]) -> tuple[int, int]:
+def _teasers(
+    node: Node, features: Features, weights: list[float], flags: list[Cue | None]
+) -> tuple[int, int]:
     """Headline-link + summary pairs in the region (search results, news feeds).
 
     Returns their count (0 unless they are at least half of the region's prose
@@ -353,7 +355,8 @@ def _teasers(node: Node, features: Features, weights: list[float]) -> tuple[int,
             if headline >= 0:
                 teasers += 1
                 first = headline if first < 0 else first
-        headline = i if b.link_length == b.length and b.length >= HEADLINE_MIN_TOKENS else -1
+        is_headline = b.link_length == b.length and b.length >= HEADLINE_MIN_TOKENS
+        headline = i if is_headline and flags[i] is None else -1
     return (teasers if teasers * 2 >= prose else 0), first
 
 
