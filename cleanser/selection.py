@@ -17,7 +17,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .density import SHORT_LINE_CAP, block_weight
 from .features import Block, Features, Node, collapse
@@ -62,6 +64,10 @@ HEADING_LINK_EVIDENCE = 0.3
 ERROR_PAGE_MAX_TOKENS = 150
 # Headline links followed by a summary: this many make a list page, not an article.
 MIN_TEASERS = 5
+# Lines holding only a date, and how many dated entries make a multi-entry page.
+_DATE_ONLY = re.compile(r"^(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+ENTRY_DATE_TOKENS = 12
+MIN_ENTRIES = 3
 # Prose before a teaser feed that makes it an article followed by a feed.
 LEAD_ARTICLE_TOKENS = 50
 # Tokens of a whole-line link that reads as a headline.
@@ -195,7 +201,18 @@ def select(
         cue := is_error_page(" ".join(b.text for b in kept))
     ):
         reason = f"error page ('{cue}')"
-    elif not forum:
+    elif not forum and (entries := _entries(best, features)) is not None:
+        # A blog or column home page: several dated entries; the first is the
+        # article, without its title line.
+        title, second = entries
+        cut = [
+            Removal(b.index, b.text, "entries", "entry title or later dated entry")
+            for b in kept
+            if b.index >= second or b.index == title
+        ]
+        kept = [b for b in kept if b.index < second and b.index != title]
+        removed = removed + cut
+    if reason is None and not forum:
         teasers, first = _teasers(best, features, weights, flags)
         if teasers >= MIN_TEASERS:
             lead = [b for b in kept if b.index < first]
@@ -327,11 +344,28 @@ def _lead_repeats(blocks: list[Block], node: Node) -> set[int]:
     """Lines near the top that are a truncated copy of the next line (摘要 boxes)."""
     out: set[int] = set()
     texts = [(i, blocks[i].text) for i in range(node.start, node.end) if blocks[i].length]
-    for (i, a), (_, b) in zip(texts[:TITLE_SEARCH_LINES], texts[1 : TITLE_SEARCH_LINES + 1]):
+    for (i, a), (_, b) in pairwise(texts[: TITLE_SEARCH_LINES + 1]):
         stem = a.rstrip("…. ")
         if len(stem) >= LEAD_REPEAT_MIN_CHARS and b.startswith(stem) and len(b) > len(stem):
             out.add(i)
     return out
+
+
+def _entries(node: Node, features: Features) -> tuple[int, int] | None:
+    """Block indexes of the first and second entry titles, on multi-entry pages.
+
+    An entry is a title line followed by a line holding only a date; with at least
+    MIN_ENTRIES of them the region lists entries (a blog or column home page).
+    """
+    lines = [b for b in features.blocks[node.start : node.end] if b.length]
+    starts = [
+        lines[k - 1].index
+        for k, b in enumerate(lines)
+        if k > 0 and b.length <= ENTRY_DATE_TOKENS and _DATE_ONLY.match(b.text)
+    ]
+    if len(starts) < MIN_ENTRIES:
+        return None
+    return starts[0], starts[1]
 
 
 def _teasers(

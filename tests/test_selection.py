@@ -75,3 +75,30 @@ def test_comment_section_longer_than_article_is_left_out() -> None:
         f"<div class=comment-list><h3>网友评论</h3>{comments}</div></body>"
     )
     assert out == [PROSE, P2]
+
+
+def test_blog_home_page_keeps_the_first_dated_entry() -> None:
+    entries = "".join(
+        f"<h3>第{i}篇日记的标题</h3><p>2005-03-{10 + i:02d} 01:20:44</p><p>{PROSE if i == 0 else P2}</p>"
+        for i in range(4)
+    )
+    assert run(f"<div class=blog>{entries}</div>") == [PROSE]
+
+
+def test_article_followed_by_a_teaser_feed_keeps_the_article() -> None:
+    feed = "".join(
+        f"<li><a href=/{i}>推荐阅读的另一篇新闻标题第{i}条</a><p>{SIDEBAR_SUMMARY}</p></li>"
+        for i in range(6)
+    )
+    out = run(f"<div class=stream><p>{PROSE}</p><p>{P2}</p><ul>{feed}</ul></div>")
+    assert out == [PROSE, P2]
+
+
+def test_text_island_on_a_link_page_is_not_an_article() -> None:
+    links = "".join(f"<li><a href=/{i}>频道导航链接第{i}个栏目名称</a></li>" for i in range(120))
+    sel = select(
+        features_of(f"<body><ul>{links}</ul><p>公司地址：某市某区某路1号某大厦9楼。</p></body>"),
+        (),
+        Options(),
+    )
+    assert sel.kept == [] and sel.reason
