@@ -54,7 +54,9 @@ _CONTENT = frozenset(v.CONTENT_TOKENS)
 _WEAK = frozenset(v.WEAK_TOKENS)
 _HEADINGS = frozenset(v.SIDEBAR_HEADINGS)
 _COMMENT_HEADINGS = frozenset(v.COMMENT_HEADINGS)
-_LONG_HEADINGS = tuple(h for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
+_LONG_HEADINGS = "|".join(re.escape(h) for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
+# A heading that starts or ends with one of the longer cues (热点排行榜, 猜你喜欢的).
+_LONG_HEADING_RE = re.compile(f"^({_LONG_HEADINGS})|({_LONG_HEADINGS})$")
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,8 @@ def sidebar_heading(text: str) -> str | None:
         return None
     if core in _HEADINGS:
         return core
-    for h in _LONG_HEADINGS:
-        if core.startswith(h) or core.endswith(h):
-            return h
-    return None
+    m = _LONG_HEADING_RE.search(core)
+    return m.group(1) or m.group(2) if m else None
 
 
 def looks_like_forum(url: str | None, blocks: list[Block]) -> bool:
