@@ -396,6 +396,21 @@ def test_main_update_floors_raises_then_refuses_to_lower(
     assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["mini"] < pinned["mini"]
 
 
+def test_readme_section_replaces_only_between_the_markers(corpus: Path, tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Title\n\nIntro stays.\n", encoding="utf-8")
+    args = [str(corpus), "--extractors", f"cleanser,{ME}:fake_half", "--jobs", "0"]
+    assert bench.main([*args, "--no-progress", "--readme", str(readme)]) == 0
+    first = readme.read_text(encoding="utf-8")
+    start, end = bench.README_MARKERS
+    assert first.startswith("# Title\n\nIntro stays.\n\n" + start) and first.endswith(end + "\n")
+    assert "## Benchmark" in first and "cleanser ahead of" in first
+    readme.write_text(first + "\nAfter the section.\n", encoding="utf-8")
+    assert bench.main([*args, "--no-progress", "--readme", str(readme)]) == 0
+    second = readme.read_text(encoding="utf-8")
+    assert second.count(start) == 1 and second.endswith("\nAfter the section.\n")
+
+
 def test_main_rejects_unknown_extractor_and_missing_folder(tmp_path: Path) -> None:
     assert bench.main([str(tmp_path), "--extractors", "nope"]) == 2
     assert bench.main([str(tmp_path / "absent")]) == 2
