@@ -82,8 +82,9 @@ _TOKEN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"
     r"|[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+"
 )
-_SPACE = re.compile(r"[ \t\r\n\f\u3000\xa0\u200b\ufeff]+")
 _CELL_SEP = "\x1f"
+_DROP_PUNCT = str.maketrans(dict.fromkeys(PUNCTUATION))
+_SENTENCE_END = frozenset(SENTENCE_END)
 
 
 @dataclass(slots=True)
@@ -145,7 +146,9 @@ def token_count(text: str) -> int:
 
 def collapse(text: str) -> str:
     """Collapse whitespace runs (including full-width and no-break spaces) to one space."""
-    return _SPACE.sub(" ", text).strip()
+    if "\u200b" in text or "\ufeff" in text:  # zero-width: not whitespace to str.split
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())
 
 
 def extract_features(root: html.HtmlElement) -> Features:
@@ -169,8 +172,12 @@ def extract_features(root: html.HtmlElement) -> Features:
             text = _clean_text(raw)
             if text:
                 length = token_count(text)
-                link_len = sum(token_count(p) for p, in_link in pieces if in_link)
-                punct = sum(1 for c in text if c in PUNCTUATION)
+                link_len = (
+                    sum(token_count(p) for p, in_link in pieces if in_link)
+                    if any(in_link for _, in_link in pieces)
+                    else 0
+                )
+                punct = len(text) - len(text.translate(_DROP_PUNCT))
                 owner = nodes[owners[-1]].el
                 blocks.append(
                     Block(
@@ -180,7 +187,7 @@ def extract_features(root: html.HtmlElement) -> Features:
                         length=length,
                         link_length=min(link_len, length),
                         punct=punct,
-                        sentence_end=any(c in SENTENCE_END for c in text),
+                        sentence_end=not _SENTENCE_END.isdisjoint(text),
                         tag=owner.tag,
                         node=owners[-1],
                     )

@@ -50,6 +50,8 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
     images: list[Image] = []
     list_open = False
     table_open = False
+    open_in: object = None  # the list or table element the open <ul>/<table> renders
+    para_of: object = None  # owner of the <p> just rendered: <br> lines join it
     caption_of: dict[int, str] = _captions(kept)
     captions = set(caption_of.values())
     skip_caption: set[int] = set()
@@ -64,6 +66,7 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
             table_open = False
 
     for pos, b in enumerate(kept):
+        joins, para_of = para_of, None
         if b.image is not None:
             src = image_url(b.image, base)
             if not src:
@@ -92,20 +95,23 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
         lines.append(b.text)
         tag = b.tag
         if tag == "li":
-            if table_open:
-                close_containers()
+            if table_open or (list_open and b.owner.getparent() is not open_in):
+                close_containers()  # two lists stay two lists
             if not list_open:
                 html_parts.append("<ul>")
                 list_open = True
+                open_in = b.owner.getparent()
             html_parts.append(f"<li>{_inline(b, features, options)}</li>")
             md_parts.append(f"- {_md(b.text)}")
         elif "\t" in b.text and tag in ("tr", "table", "tbody", "thead") and options.tables:
-            if list_open:
+            table = next(b.owner.iterancestors("table"), b.owner)
+            if list_open or (table_open and table is not open_in):
                 close_containers()
             cells = b.text.split("\t")
             if not table_open:
                 html_parts.append("<table>")
                 table_open = True
+                open_in = table
                 md_parts.append(
                     "| " + " | ".join(_md(c) for c in cells) + " |\n|" + "---|" * len(cells)
                 )
@@ -126,9 +132,14 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
             elif tag == "pre":
                 html_parts.append(f"<pre>{escape(b.text)}</pre>")
                 md_parts.append("```\n" + b.text + "\n```")
+            elif joins is b.owner:  # the next <br>-separated line of the same paragraph
+                html_parts[-1] = html_parts[-1][: -len("</p>")] + f"<br>{inner}</p>"
+                md_parts.append(_md(b.text))
+                para_of = b.owner
             else:
                 html_parts.append(f"<p>{inner}</p>")
                 md_parts.append(_md(b.text))
+                para_of = b.owner
     close_containers()
     del captions
     return Body(
@@ -170,26 +181,28 @@ def _inline(block: Block, features: Features, options: Options) -> str:
         return escape(block.text)
     el = block.owner
     parts: list[str] = [escape(el.text or "")]
+    plain: list[str] = [el.text or ""]
     for child in el:
-        if not isinstance(child.tag, str):
-            parts.append(escape(child.tail or ""))
-            continue
-        inner = escape(child.text_content())
-        if child.tag == "a" and child.get("href", "").startswith(("http://", "https://", "/")):
-            parts.append(f'<a href="{escape(child.get("href", ""))}">{inner}</a>')
-        elif child.tag in _INLINE_KEEP and child.tag != "a":
-            parts.append(f"<{child.tag}>{inner}</{child.tag}>")
-        elif child.tag == "br":
-            parts.append("<br>")
-        else:
-            parts.append(inner)
-        parts.append(escape(child.tail or ""))
-    out = collapse("".join(parts))
+        tail = child.tail or ""
+        if isinstance(child.tag, str):
+            inner = child.text_content()
+            href = child.get("href", "") if child.tag == "a" else ""
+            if href.startswith(("http://", "https://", "/")):
+                parts.append(f'<a href="{escape(href)}">{escape(inner)}</a>')
+            elif child.tag in _INLINE_KEEP and child.tag != "a":
+                parts.append(f"<{child.tag}>{escape(inner)}</{child.tag}>")
+            elif child.tag == "br":
+                parts.append("<br>")
+                inner = " "
+            else:
+                parts.append(escape(inner))
+            plain.append(inner)
+        parts.append(escape(tail))
+        plain.append(tail)
     # The inline rendering must say the same as the text line; fall back if not.
-    check = html.fragment_fromstring(f"<p>{out}</p>")
-    if collapse(check.text_content()) != block.text:
+    if collapse("".join(plain)) != block.text:
         return escape(block.text)
-    return out
+    return collapse("".join(parts))
 
 
 def _md(text: str) -> str:
