@@ -39,19 +39,23 @@ _TIME = (
     r"(?P<tz>Z(?![A-Za-z])|[+-][01]\d:?[0-5]\d|\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
 )
 
+# A day of the month; two digits may run straight into a time ("09-3022:46").
+_DAY = r"(?P<d>[0-3]\d(?=[0-2]?\d[:：][0-5]\d)|[0-3]?\d(?!\d))"
+
 # Year, month and day with the year first; separators are checked for
 # consistency after matching (年…月, or the same -, / or . twice).
 _FULL = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?P<s1>[-/.年])\s*(?P<m>[01]?\d)\s*(?P<s2>[-/.月])\s*"
-    r"(?P<d>[0-3]?\d)(?![\d])\s*(?:日|号|號)?"
-    r"(?:(?:\s*T\s*|\s*|\s*[,，]\s*)" + _TIME + r")?"
+    + _DAY
+    + r"\s*(?:日|号|號)?(?:(?:\s*T\s*|\s*|\s*[,，]\s*)"
+    + _TIME
+    + r")?"
 )
 
 # Month and day without a year: only trusted with a time after it, since
 # ``3/4`` or ``7-14`` alone are as often scores, ranges or fractions.
 _YEARLESS = re.compile(
-    r"(?<![\d./-])(?P<m>[01]?\d)\s*(?P<s1>[-/月])\s*(?P<d>[0-3]?\d)(?![\d])\s*(?:日|号|號)?\s*"
-    + _TIME
+    r"(?<![\d./-])(?P<m>[01]?\d)\s*(?P<s1>[-/月])\s*" + _DAY + r"\s*(?:日|号|號)?\s*" + _TIME
 )
 
 # Year last with slashes (``9/17/2004 5:54:13 AM`` from ASP pages): month first
@@ -185,13 +189,13 @@ def _from_parts(
         return FoundDate(day, m.group(0).strip(), m.start(), m.end(), False)
     h, mi = int(hour), int(m.group("M"))
     sec = int(m.group("S")) if m.group("S") else 0
-    h = _apply_ampm(h, m.group("ampm1"), m.group("ampm2"))
-    if h is None or h > 23 or mi > 59 or sec > 59:
+    hour24 = _apply_ampm(h, m.group("ampm1"), m.group("ampm2"))
+    if hour24 is None or hour24 > 23 or mi > 59 or sec > 59:
         # A bad time does not spoil a good date: keep the day alone.
         raw = text_before_time(m)
         return FoundDate(day, raw, m.start(), m.start() + len(raw), False)
     tz = _norm_tz(m.group("tz"))
-    iso = f"{day}T{h:02d}:{mi:02d}:{sec:02d}{tz}"
+    iso = f"{day}T{hour24:02d}:{mi:02d}:{sec:02d}{tz}"
     return FoundDate(iso, m.group(0).strip(), m.start(), m.end(), True)
 
 

@@ -43,7 +43,7 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
     kept = selection.kept
     if not kept:
         return Body("", "", "", ())
-    base = meta.url
+    base = meta.base_url or meta.url  # <base href> or the page URL, not the canonical
     lines: list[str] = []
     html_parts: list[str] = []
     md_parts: list[str] = []
