@@ -79,6 +79,8 @@ TITLE_SLACK = 4
 # Only lines this close to the start of the article are checked against the title.
 TITLE_SEARCH_LINES = 6
 
+# Scores closer than this are equal (float sums of the same weights in another order).
+_TIE = 1e-9
 _STRONG_KINDS = frozenset(("footer", "disclaimer", "share"))
 _SOFT_KINDS = frozenset(("terminator", "meta"))
 
@@ -146,6 +148,7 @@ def select(
         covered_until = node.end
 
     # Visible-text verdicts.
+    done: set[tuple[int, int]] = set()  # sections already flagged from a heading
     for block in blocks:
         cue = block_cue(block, forum)
         if cue is None:
@@ -154,8 +157,9 @@ def select(
             soft[block.index] = cue
         elif cue.kind in _STRONG_KINDS:
             flags[block.index] = flags[block.index] or cue
-        else:
-            _flag_section(block, cue, features, positive, total_pos, flags)
+        elif flags[block.index] is None or flags[block.index].kind != "sidebar-heading":
+            # (a heading inside a section another heading flagged adds nothing)
+            _flag_section(block, cue, features, positive, total_pos, flags, done)
 
     # Flagged lines are pruned wherever they end up, so they need not push the
     # region boundary: they weigh slightly negative, enough to break ties.
@@ -165,12 +169,18 @@ def select(
     prefix = _prefix(adjusted)
     best: Node | None = None
     best_score = float("-inf")
+    best_prose = 0.0
     scores: list[tuple[Node, float]] = []
     for node in features.nodes:
         s = prefix[node.end] - prefix[node.start]
         scores.append((node, s))
-        if s >= best_score and s > 0:
-            best, best_score = node, s
+        # Equal scores: the subtree with more prose, then the deeper one. Lines that
+        # cancel out stay with the article, so extracting its own html gives it back.
+        prose = positive[node.end] - positive[node.start]
+        if s > 0 and (
+            s > best_score + _TIE or (s >= best_score - _TIE and prose >= best_prose - _TIE)
+        ):
+            best, best_score, best_prose = node, s, prose
     page_links = features.link_prefix[-1]
     island = 0 < best_score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * best_score
     if best is None or best_score < MIN_ARTICLE_SCORE or island:
@@ -243,6 +253,7 @@ def _flag_section(
     positive: list[float],
     total_pos: float,
     flags: list[Cue | None],
+    done: set[tuple[int, int]],
 ) -> None:
     """Flag the section a sidebar heading heads: the heading and what follows it."""
     nodes = features.nodes
@@ -257,9 +268,8 @@ def _flag_section(
     )
     start = node.start if first_text == block.index else block.index
     end = node.end
-    following = features.blocks[block.index + 1 : end]
-    length = sum(b.length for b in following)
-    links = sum(b.link_length for b in following)
+    length = features.length_prefix[end] - features.length_prefix[block.index + 1]
+    links = features.link_prefix[end] - features.link_prefix[block.index + 1]
     strong = cue.rule.startswith("comment") or len(cue.rule) >= len("heading '猜你喜欢'")
     if not strong and (length == 0 or links < HEADING_LINK_EVIDENCE * length):
         flags[block.index] = cue
@@ -268,6 +278,9 @@ def _flag_section(
     if inside > SAFETY_SHARE * total_pos and total_pos - inside < OUTSIDE_SHARE * inside:
         flags[block.index] = cue
         return
+    if (start, end) in done:
+        return
+    done.add((start, end))
     for i in range(start, end):
         flags[i] = flags[i] or cue
 
