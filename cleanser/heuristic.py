@@ -54,6 +54,18 @@ _CONTENT = frozenset(v.CONTENT_TOKENS)
 _WEAK = frozenset(v.WEAK_TOKENS)
 _HEADINGS = frozenset(v.SIDEBAR_HEADINGS)
 _COMMENT_HEADINGS = frozenset(v.COMMENT_HEADINGS)
+_COMMENT_COUNT = re.compile(r"\d*条?评论\d*")
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of ``words`` (searched in C, not in a Python loop)."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_FOOTER_RE = _any_of(v.FOOTER_SIGNATURES)
+_DISCLAIMER_RE = _any_of(v.DISCLAIMER_CUES)
+_SHARE_RE = _any_of(v.SHARE_CUES)
+_ERROR_RE = _any_of(v.ERROR_PAGE_CUES)
 _LONG_HEADINGS = "|".join(re.escape(h) for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
 # A heading that starts or ends with one of the longer cues (热点排行榜, 猜你喜欢的).
 _LONG_HEADING_RE = re.compile(f"^({_LONG_HEADINGS})|({_LONG_HEADINGS})$")
@@ -143,21 +155,21 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
             return Cue("sidebar-heading", f"heading '{heading}'")
         if not forum:
             core = _HEADING_JUNK.sub("", text)
-            if core in _COMMENT_HEADINGS or re.fullmatch(r"\d*条?评论\d*", core):
+            if core in _COMMENT_HEADINGS or _COMMENT_COUNT.fullmatch(core):
                 return Cue("sidebar-heading", f"comment heading '{core}'")
     if n <= _MAX_FURNITURE_TOKENS:
-        for sig in v.FOOTER_SIGNATURES:
-            if sig in text:
-                return Cue("footer", f"footer signature '{sig}'")
-        for sig in v.DISCLAIMER_CUES:
-            if sig in text:
-                return Cue("disclaimer", f"disclaimer '{sig}'")
+        m = _FOOTER_RE.search(text)
+        if m:
+            return Cue("footer", f"footer signature '{m.group()}'")
+        m = _DISCLAIMER_RE.search(text)
+        if m:
+            return Cue("disclaimer", f"disclaimer '{m.group()}'")
         if text.startswith(("声明：", "声明:", "聲明：", "【声明】", "郑重声明")):
             return Cue("disclaimer", "disclaimer '声明'")
     if n <= _MAX_SHARE_TOKENS:
-        for sig in v.SHARE_CUES:
-            if sig in text:
-                return Cue("share", f"share prompt '{sig}'")
+        m = _SHARE_RE.search(text)
+        if m:
+            return Cue("share", f"share prompt '{m.group()}'")
     if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
         return Cue("terminator", "editor/credit trailer")
     if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
@@ -178,7 +190,5 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
 
 def is_error_page(text: str) -> str | None:
     """The error-page cue in a short page text (页面不存在, 404…), or None."""
-    for cue in v.ERROR_PAGE_CUES:
-        if cue in text:
-            return cue
-    return None
+    m = _ERROR_RE.search(text)
+    return m.group() if m else None
