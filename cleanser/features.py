@@ -158,25 +158,20 @@ def extract_features(root: html.HtmlElement) -> Features:
     nodes: list[Node] = []
     open_nodes: list[tuple[Node, int, int]] = []  # node, tags at start, links at start
     owners: list[int] = []  # indexes into nodes
-    pieces: list[tuple[str, bool]] = []
+    pieces: list[str] = []  # text of the line being built
+    link_pieces: list[str] = []  # the part of it inside <a>
     tag_count = 0
     link_count = 0
     link_depth = 0
     table_depth: list[bool] = []  # inside a data table?
 
     def flush() -> None:
-        if not pieces:
-            return
-        raw = "".join(p for p, _ in pieces)
-        if raw.strip() and owners:
+        raw = "".join(pieces)
+        if owners and not raw.isspace():
             text = _clean_text(raw)
             if text:
                 length = token_count(text)
-                link_len = (
-                    sum(token_count(p) for p, in_link in pieces if in_link)
-                    if any(in_link for _, in_link in pieces)
-                    else 0
-                )
+                link_len = token_count(" ".join(link_pieces)) if link_pieces else 0
                 punct = len(text) - len(text.translate(_DROP_PUNCT))
                 owner = nodes[owners[-1]].el
                 blocks.append(
@@ -193,12 +188,15 @@ def extract_features(root: html.HtmlElement) -> Features:
                     )
                 )
         pieces.clear()
+        link_pieces.clear()
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
             if event == "end" and el.tail:
-                pieces.append((el.tail, link_depth > 0))
+                pieces.append(el.tail)
+                if link_depth:
+                    link_pieces.append(el.tail)
             continue
         in_data_table = bool(table_depth) and table_depth[-1]
         if event == "start":
@@ -210,25 +208,30 @@ def extract_features(root: html.HtmlElement) -> Features:
             if tag == "table":
                 table_depth.append(el in data_tables)
             if is_block:
-                flush()
+                if pieces:
+                    flush()
                 parent = owners[-1] if owners else -1
                 node = Node(el, len(blocks), -1, 0, 0, len(owners) + 1, parent)
                 owners.append(len(nodes))
                 nodes.append(node)
                 open_nodes.append((node, tag_count, link_count))
             elif tag == "br":
-                flush()
+                if pieces:
+                    flush()
             elif tag in _CELL_TAGS and pieces:
-                pieces.append((_CELL_SEP, False))
+                pieces.append(_CELL_SEP)
             elif tag == "img":
-                flush()
+                if pieces:
+                    flush()
                 if owners:
                     owner = nodes[owners[-1]].el
                     blocks.append(
                         Block(len(blocks), owner, "", 0, 0, 0, False, owner.tag, owners[-1], el)
                     )
             if el.text:
-                pieces.append((el.text, link_depth > 0))
+                pieces.append(el.text)
+                if link_depth:
+                    link_pieces.append(el.text)
         else:
             if tag == "a":
                 link_depth -= 1
@@ -238,14 +241,17 @@ def extract_features(root: html.HtmlElement) -> Features:
             if tag == "table":
                 is_block = True
             if is_block and open_nodes and open_nodes[-1][0].el is el:
-                flush()
+                if pieces:
+                    flush()
                 node, tags0, links0 = open_nodes.pop()
                 node.end = len(blocks)
                 node.tags = tag_count - tags0 + 1
                 node.links = link_count - links0
                 owners.pop()
             if el.tail:
-                pieces.append((el.tail, link_depth > 0))
+                pieces.append(el.tail)
+                if link_depth:
+                    link_pieces.append(el.tail)
     flush()
     for node, _, _ in open_nodes:  # unbalanced only if the walk was cut short
         node.end = len(blocks)
