@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .article import Article, Image
 from .core import clean_html, extract
-from .errors import CleanserError, InputTooLargeError, NotHTMLError
+from .errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
 from .explain import Candidate, Explanation, Line, explain
 from .options import Options
 
@@ -20,6 +20,7 @@ __all__ = [
     "Explanation",
     "Image",
     "InputTooLargeError",
+    "InternalError",
     "Line",
     "NotHTMLError",
     "Options",

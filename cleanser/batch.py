@@ -70,6 +70,8 @@ DEFAULT_TIMEOUT = 60.0
 MAX_STARTUP_FAILURES = 3
 #: Seconds a worker whose pipe closed gets to finish exiting, so its exit status is known.
 DEATH_GRACE = 5.0
+#: ``prctl`` option asking Linux to signal a process when its parent dies.
+PR_SET_PDEATHSIG = 1
 #: Seconds an idle worker waits for work before checking that its parent still lives.
 PARENT_CHECK_EVERY = 1.0
 #: Seconds between progress lines when standard error is not a terminal.
@@ -130,7 +132,8 @@ def extract_page(
     if len(data) > opts.max_bytes:
         if not opts.truncate:
             raise InputTooLargeError(f"input of {len(data)} bytes > {opts.max_bytes}")
-        data = data[: opts.max_bytes]
+        cut = getattr(core, "_truncate", None)  # cut where extract() would
+        data = cut(data, opts.max_bytes) if cut is not None else data[: opts.max_bytes]
     _reject_binary(data)
     text, encoding = decode(data, hint)
     return replace(extractor(text, url, options=opts), encoding=encoding)
@@ -178,6 +181,9 @@ class Task:
     data: bytes | str | None = None
     hint: str | None = None
     extra: tuple[tuple[str, str], ...] = ()
+    #: The id came from the input (a JSONL row's ``id``), so it may repeat; derived
+    #: ids (paths, ``path#n``) are unique by construction and need no bookkeeping.
+    given_id: bool = False
 
 
 @dataclass(frozen=True)
@@ -335,7 +341,7 @@ def _jsonl_lines(path: str, stream: BinaryIO) -> Iterator[Task | tuple[Task, str
             yield Task(id=task_id, url=url), 'JSON line has no "html" string'
             continue
         hint = row.get("encoding") if isinstance(row.get("encoding"), str) else None
-        yield Task(id=task_id, url=url, data=html, hint=hint)
+        yield Task(id=task_id, url=url, data=html, hint=hint, given_id=task_id != fallback)
 
 
 # --------------------------------------------------------------------------- output
@@ -476,11 +482,31 @@ def process_task(
     return status, json.dumps(head, ensure_ascii=False, default=str)
 
 
+def _die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this worker when its parent dies (even by SIGKILL).
+
+    An orphaned worker could otherwise block forever sending a result nobody
+    reads. Elsewhere the idle loop's parent check is the fallback.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _worker_main(conn: Connection, config: WorkerConfig) -> None:
     """A worker process: take chunks of tasks, send back ``("page", status, line)`` per page."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, when forked
     parent = os.getppid()
+    _die_with_parent(parent)
     if config.memory_limit_mb:
         import resource
 
@@ -766,10 +792,11 @@ def run_batch(
                     report.already_done += 1
                     bar.update(report.pages + report.already_done, report.failed)
                     continue
-                if task.id in seen:
-                    report.duplicates += 1
-                    continue
-                seen.add(task.id)
+                if task.given_id:
+                    if task.id in seen:
+                        report.duplicates += 1
+                        continue
+                    seen.add(task.id)
                 if error is not None:
                     scheduler.record_failure(task, error, "input")
                     continue

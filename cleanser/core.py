@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
 from dataclasses import replace
 from html import escape
+from typing import TypeVar
 
 from lxml import html
 
@@ -55,7 +55,9 @@ _TRUNCATE_LOOKBACK = 65536
 _Run = tuple[Article, "Features | None", "Selection | None"]
 
 
-def _guarded(func: Callable[[bytes | str, str | None, Options], _Run]) -> Callable[..., _Run]:
+def _guarded(
+    func: Callable[[bytes | str, str | None, Options, str | None], _Run],
+) -> Callable[..., _Run]:
     """Let only ``CleanserError`` (and ``TypeError`` for a wrong input type) escape.
 
     Anything else is a cleanser bug; it is re-raised as ``InternalError`` with the
@@ -65,11 +67,13 @@ def _guarded(func: Callable[[bytes | str, str | None, Options], _Run]) -> Callab
     """
 
     @functools.wraps(func)
-    def run(html_input: bytes | str, url: str | None, options: Options) -> _Run:
+    def run(
+        html_input: bytes | str, url: str | None, options: Options, encoding: str | None = None
+    ) -> _Run:
         if not isinstance(html_input, (str, bytes, bytearray, memoryview)):
             raise TypeError(f"extract() takes bytes or str, not {type(html_input).__name__}")
         try:
-            return func(html_input, url, options)
+            return func(html_input, url, options, encoding)
         except CleanserError:
             raise
         except Exception as exc:
@@ -79,17 +83,25 @@ def _guarded(func: Callable[[bytes | str, str | None, Options], _Run]) -> Callab
 
 
 def extract(
-    html_input: bytes | str, url: str | None = None, *, options: Options | None = None
+    html_input: bytes | str,
+    url: str | None = None,
+    *,
+    options: Options | None = None,
+    encoding: str | None = None,
 ) -> Article:
-    """The article body and metadata of a page given as bytes (any encoding) or text."""
-    return _run(html_input, url, options or _DEFAULT)[0]
+    """The article body and metadata of a page given as bytes (any encoding) or text.
+
+    ``encoding`` is an outside charset hint, such as the HTTP ``Content-Type``
+    charset; it outranks the page's own declaration for bytes that are not UTF-8.
+    """
+    return _run(html_input, url, options or _DEFAULT, encoding)[0]
 
 
 @_guarded
 def _run(
-    html_input: bytes | str, url: str | None, options: Options
+    html_input: bytes | str, url: str | None, options: Options, hint: str | None = None
 ) -> tuple[Article, Features | None, Selection | None]:
-    text, encoding = _to_text(html_input, options)
+    text, encoding = _to_text(html_input, options, hint)
     if not text.strip():
         return Article(encoding=encoding, url=url, reason="empty input"), None, None
     root = parse(text)
@@ -128,7 +140,9 @@ def _run(
     return article, features, selection
 
 
-def _to_text(data: bytes | str, options: Options) -> tuple[str, str | None]:
+def _to_text(
+    data: bytes | str, options: Options, hint: str | None = None
+) -> tuple[str, str | None]:
     if isinstance(data, str):
         if len(data) > options.max_bytes:
             if not options.truncate:
@@ -143,7 +157,7 @@ def _to_text(data: bytes | str, options: Options) -> tuple[str, str | None]:
             raise InputTooLargeError(f"input of {len(data)} bytes > {options.max_bytes}")
         data = _truncate(data, options.max_bytes)
     _reject_binary(data)
-    return decode(data)
+    return decode(data, hint)
 
 
 def _truncate(data: _T, limit: int) -> _T:
@@ -151,7 +165,7 @@ def _truncate(data: _T, limit: int) -> _T:
     if limit <= 0:
         return data[:0]
     gt = b">" if isinstance(data, bytes) else ">"
-    cut = data.rfind(gt, max(0, limit - _TRUNCATE_LOOKBACK), limit)  # type: ignore[arg-type]
+    cut = data.rfind(gt, max(0, limit - _TRUNCATE_LOOKBACK), limit)
     return data[: cut + 1] if cut >= 0 else data[:limit]
 
 
@@ -185,7 +199,11 @@ def _title_candidates(root: html.HtmlElement, meta: Metadata) -> tuple[str, ...]
 
 
 def clean_html(
-    html_input: bytes | str, url: str | None = None, *, options: Options | None = None
+    html_input: bytes | str,
+    url: str | None = None,
+    *,
+    options: Options | None = None,
+    encoding: str | None = None,
 ) -> str:
     """The page as a small UTF-8 HTML document holding only the article.
 
@@ -193,7 +211,7 @@ def clean_html(
     canonical URL, the body is ``Article.html``. A page without an article gives
     a document with an empty body.
     """
-    article = extract(html_input, url, options=options)
+    article = extract(html_input, url, options=options, encoding=encoding)
     head = ['<meta charset="utf-8">']
     if article.title:
         head.append(f"<title>{escape(article.title)}</title>")

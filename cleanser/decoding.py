@@ -163,7 +163,8 @@ def utf16_without_bom(data: bytes) -> str | None:
     even = sample[0 : 2 * pairs : 2].count(0)
     odd = sample[1 : 2 * pairs : 2].count(0)
     for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros >= 0.3 * pairs and other <= 0.02 * pairs:
+        # (CJK text puts a few NULs on the other side too: U+4E00 一 is 00 4E.)
+        if zeros >= 0.15 * pairs and other <= 0.25 * zeros:
             text = sample[: 2 * pairs].decode(name, "replace")
             if "<" in text and text.count("\ufffd") <= 0.05 * len(text):
                 return name
@@ -196,10 +197,13 @@ def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
             good += len(piece)
     if good < _MIXED_MIN_UTF8_BYTES or good < _MIXED_MIN_UTF8_SHARE * (good + bad):
         return None
-    rest = b"".join(p for p, k in zip(pieces, kinds) if k == 2)
+    rest = b"".join(p for p, k in zip(pieces, kinds, strict=True) if k == 2)
     legacy = declared if declared and declared != "utf-8" else None
     legacy = legacy or _detect(rest) or "gb18030"
-    out = [p.decode("utf-8") if k < 2 else _lenient(p, legacy) for p, k in zip(pieces, kinds)]
+    out = [
+        p.decode("utf-8") if k < 2 else _lenient(p, legacy)
+        for p, k in zip(pieces, kinds, strict=True)
+    ]
     return ">".join(out), ("utf-8" if good >= bad else legacy)
 
 

@@ -36,16 +36,31 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _FLATTEN_DEPTHS = (1000, 200)
 _TAG = re.compile(r"<!--|<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
 _VOID = frozenset(
-    "area base basefont bgsound br col embed frame hr image img input isindex keygen link meta "
-    "param source track wbr".split()
+    (
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+        "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr",
+    )
 )
 # Elements whose content is raw text: a ``<div>`` inside a script is not a tag.
-_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes plaintext".split())
+_RAW_TEXT = frozenset(
+    ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+)
 # An open tag of these closes an open element of the same name (HTML's implied end tags).
-_SELF_CLOSING_SIBLINGS = frozenset("p li dt dd option optgroup tr td th thead tbody tfoot".split())
+_SELF_CLOSING_SIBLINGS = frozenset(
+    ("p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot")
+)
 _CLOSES_P = frozenset(
-    "address article aside blockquote center details dir div dl fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr main menu nav ol p pre section table ul".split()
+    (
+        "address", "article", "aside", "blockquote", "center", "details", "dir", "div", "dl",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul",
+    )
+)
+
+
+# Elements that may be hidden, found in C; the regex then confirms display:none.
+_HIDDEN_CANDIDATES = etree.XPath(
+    "//*[@hidden or contains(translate(@style, 'NOE', 'noe'), 'none')]"
 )
 
 
@@ -173,14 +188,11 @@ def _flatten(text: str, limit: int) -> str:
 def prepare(root: html.HtmlElement) -> None:
     """Remove unreadable and hidden elements, in place."""
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    candidates: list[html.HtmlElement] = _HIDDEN_CANDIDATES(root)  # type: ignore[assignment]
     hidden = [
         el
-        for el in root.iter()
-        if isinstance(el.tag, str)
-        and (
-            el.get("hidden") is not None
-            or (el.get("style") is not None and _HIDDEN_STYLE.search(el.get("style", "")))
-        )
+        for el in candidates
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
     ]
     for el in hidden:
         if el.getparent() is not None:

@@ -90,10 +90,14 @@ class Explanation:
 
 
 def explain(
-    html_input: bytes | str, url: str | None = None, *, options: Options | None = None
+    html_input: bytes | str,
+    url: str | None = None,
+    *,
+    options: Options | None = None,
+    encoding: str | None = None,
 ) -> Explanation:
     """Run ``extract`` and report every decision it made."""
-    article, features, selection = _run(html_input, url, options or Options())
+    article, features, selection = _run(html_input, url, options or Options(), encoding)
     if features is None or selection is None:
         return Explanation(None, 0.0, 0.0, article.reason, (), (), ())
     return _build(features, selection)

@@ -268,7 +268,7 @@ GENERIC_DATE_CUES = ("时间", "時間", "日期", "发布", "發布", "發佈",
 IMAGE_ATTRS = ("data-src", "data-original", "_src", "data-actualsrc", "data-lazy-src",
                "data-lazyload", "data-original-src", "data-echo", "data-url", "file", "src")
 # URL prefixes that never lead to an image or a page (placeholders, scripts, anchors).
-BAD_URL_PREFIXES = ("javascript:", "data:", "about:", "vbscript:", "mailto:", "tel:", "#")
+BAD_URL_PREFIXES = ("javascript:", "data:", "about:", "vbscript:", "mailto:", "tel:", "#", "file:")
 # Class/id words of elements holding the byline or the outlet (checked lower-cased).
 BYLINE_CLASS_WORDS = ("author", "byline", "reporter", "writer", "auth", "zuozhe", "jizhe")
 SOURCE_CLASS_WORDS = ("source", "where", "origin", "laiyuan", "media-name", "medianame")
@@ -1179,7 +1179,8 @@ class _Page:
     def _base(self) -> str | None:
         """The URL relative links resolve against: the page URL, moved by <base href>."""
         base = self.url
-        href = (self.head.base_href or "").strip()
+        href = (self.head.base_href or "").replace("\t", "").replace("\n", "").replace("\r", "")
+        href = href.strip()
         if href and not href.lower().startswith(BAD_URL_PREFIXES) and len(href) < _MAX_ATTR:
             with contextlib.suppress(ValueError):
                 base = urljoin(base, href) if base else href

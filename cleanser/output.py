@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from lxml import html
-
 from .article import Image
 from .features import Block, Features, collapse
 from .metadata import Metadata, image_url

@@ -157,7 +157,7 @@ def select(
             soft[block.index] = cue
         elif cue.kind in _STRONG_KINDS:
             flags[block.index] = flags[block.index] or cue
-        elif flags[block.index] is None or flags[block.index].kind != "sidebar-heading":
+        elif (prior := flags[block.index]) is None or prior.kind != "sidebar-heading":
             # (a heading inside a section another heading flagged adds nothing)
             _flag_section(block, cue, features, positive, total_pos, flags, done)
 
@@ -208,9 +208,9 @@ def select(
     if kept_tokens == 0:
         reason = "chosen region held only boilerplate"
     elif kept_tokens <= ERROR_PAGE_MAX_TOKENS and (
-        cue := is_error_page(" ".join(b.text for b in kept))
+        apology := is_error_page(" ".join(b.text for b in kept))
     ):
-        reason = f"error page ('{cue}')"
+        reason = f"error page ('{apology}')"
     elif not forum and (entries := _entries(best, features)) is not None:
         # A blog or column home page: several dated entries; the first is the
         # article, without its title line.

@@ -230,8 +230,9 @@ def iter_pages(
             yield from _pages(stream, stats, max_bytes, only_ok)
     else:
         stream = source
-        peek = getattr(stream, "peek", None)
-        if peek is not None and peek(2)[:2] == _GZIP_MAGIC:
+        if not hasattr(stream, "peek"):  # e.g. BytesIO: buffer it to look ahead for gzip
+            stream = io.BufferedReader(stream)  # type: ignore[type-var]
+        if stream.peek(2)[:2] == _GZIP_MAGIC:
             stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
         yield from _pages(stream, stats, max_bytes, only_ok)
 

@@ -125,3 +125,11 @@ def test_list_page_gives_empty_text_and_low_confidence() -> None:
 def test_binary_input_is_a_typed_error() -> None:
     with pytest.raises(cleanser.NotHTMLError):
         cleanser.extract(b"\x89PNG\r\n\x1a\n" + bytes(100))
+
+
+def test_outside_encoding_hint_outranks_a_wrong_declaration() -> None:
+    trad = "臺灣新聞：這是一個測試頁面，我們來看看中國的發展與經濟。" * 4
+    raw = f'<html><head><meta charset="gb2312"></head><body><div><p>{trad}</p></div></body></html>'
+    data = raw.encode("big5")
+    assert trad in cleanser.extract(data, encoding="big5").text
+    assert cleanser.extract(data, encoding="big5").encoding == "big5hkscs"

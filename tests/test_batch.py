@@ -55,6 +55,9 @@ def faulty_extract(
         os._exit(3)
     if "FAULT:hang" in text:
         time.sleep(600)
+    if "FAULT:memory" in text:
+        hog = bytearray(8 * 1024**3)  # more than the worker's address-space limit
+        return Article(text=str(len(hog)))
     if "FAULT:raise" in text:
         raise RuntimeError("extractor bug")
     if "FAULT:nothtml" in text:
@@ -277,6 +280,23 @@ def test_faults_are_recorded_and_the_run_goes_on(tmp_path: Path) -> None:
     assert report.ok + report.empty == len(good)
 
 
+def test_memory_limit_turns_a_hog_into_an_error(tmp_path: Path) -> None:
+    hog = tmp_path / "hog.html"
+    hog.write_text("<html><!-- FAULT:memory --></html>")
+    out = tmp_path / "out.jsonl"
+    report = run_batch(
+        [str(hog), str(SAMPLE_PAGES[0])],
+        str(out),
+        workers=1,
+        memory_limit_mb=4096,
+        extractor="tests.test_batch:faulty_extract",
+    )
+    records = by_id(out)
+    assert "MemoryError" in records[str(hog)]["error"]
+    assert "error" not in records[os.path.normpath(SAMPLE_PAGES[0])]
+    assert report.failed == 1
+
+
 def test_unloadable_extractor_fails_early(tmp_path: Path) -> None:
     with pytest.raises(BatchError, match="extractor"):
         run_batch([str(SAMPLE_PAGES[0])], str(tmp_path / "o.jsonl"), extractor="no.such:thing")
@@ -347,6 +367,8 @@ def test_killed_run_resumes_exactly_once(tmp_path: Path) -> None:
         "2",
         "--chunk-size",
         "4",
+        "--format",
+        "json",  # large records: orphaned workers must not hang on a full pipe either
         "--no-progress",
     ]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -381,3 +403,22 @@ def test_killed_run_resumes_exactly_once(tmp_path: Path) -> None:
     assert len(set(ids)) == total
     assert set(ids) == {str(folder / name) for name in os.listdir(folder)}
     assert all("error" not in r for r in records)
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_without_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleanser.batch import Progress
+
+    monkeypatch.setitem(sys.modules, "rich.progress", None)  # as if rich were not installed
+    stream = _Tty()
+    bar = Progress(10, enabled=True, stream=stream)
+    bar.update(4, 1, force=True)
+    bar.close()
+    assert "4/10 pages" in stream.getvalue() and "pages/s  1 failed" in stream.getvalue()
+    log = io.StringIO()  # not a terminal: periodic log lines instead
+    Progress(None, enabled=True, stream=log).update(7, 0, force=True)
+    assert log.getvalue().startswith("cleanser batch: 7 pages")

@@ -28,11 +28,16 @@ Downloader middleware — every HTML response gets its ``Article`` in
         article = response.meta["cleanser"]
         yield {"url": response.url, "title": article.title, "text": article.text}
 
-Pages are passed as bytes with the HTTP ``Content-Type`` charset as a hint, so
-cleanser's own decoding (GBK/GB18030/Big5 sniffing, lying declarations) applies.
-Extraction runs in the reactor thread: about 10-20 ms a page, small next to
-download latency; for heavy crawls raise ``CONCURRENT_ITEMS`` or run several
-crawler processes. Counters ``cleanser/ok``, ``cleanser/empty`` and
+Items may be dicts, ``scrapy.Item`` subclasses (declare the ``CLEANSER_FIELD``
+and ``CLEANSER_ERROR_FIELD`` fields, or every merged article field), dataclass
+or attrs items: the pipeline goes through ``itemadapter``.
+
+Give cleanser the raw ``response.body`` rather than ``response.text``, so its own
+decoding (GBK/GB18030/Big5 sniffing, lying declarations) applies; the middleware
+also passes the HTTP ``Content-Type`` charset as a hint, the pipeline does when
+``CLEANSER_ENCODING_FIELD`` names an item field holding one. Extraction runs in
+the reactor thread (about 10-20 ms a page, small next to download latency); for
+heavy crawls run several crawler processes. Counters ``cleanser/ok``, ``cleanser/empty`` and
 ``cleanser/error`` go to the crawl stats.
 """
 

@@ -1,0 +1,181 @@
+"""Time and peak memory of ``cleanser.extract`` on big and pathological pages.
+
+Each input is built and extracted in a fresh Python process, so peak RSS is that
+page's alone. Prints one row per input: its size, seconds inside ``extract``,
+the process's peak RSS, and that peak minus the RSS before ``extract`` (the
+input itself and the interpreter are in the baseline), then the growth factors
+between sizes, which must stay near the size factor (linear).
+
+    python scripts/budgets.py                # every input
+    python scripts/budgets.py 1mb 10mb deep  # some of them
+    python scripts/budgets.py --json         # machine-readable rows
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+# One unit of a realistic portal page: an article with a headline, byline, prose,
+# an image with caption, a data table, a share bar, a 猜你喜欢 block and a ranking.
+_PROSE = (
+    "北京时间今天上午，国务院新闻办公室举行新闻发布会，介绍前三季度国民经济运行情况。",
+    "发言人表示，今年以来经济运行总体平稳、稳中有进，就业形势保持稳定，物价温和上涨。",
+    "记者在现场看到，多家企业负责人就扩大内需、稳定外贸等问题回答了提问，气氛热烈。",
+    "专家分析认为，随着一系列政策措施落地见效，四季度经济有望继续保持回升向好态势。",
+)
+
+
+def _unit(i: int) -> str:
+    paras = "".join(f"<p>{_PROSE[(i + k) % 4]}</p>" for k in range(6))
+    related = "".join(
+        f'<li><a href="/news/{i}-{k}.html">相关新闻标题第{k}条</a></li>' for k in range(8)
+    )
+    return (
+        f'<div class="news-item" id="item-{i}"><h2 class="title">第{i}篇：经济运行总体平稳</h2>'
+        f'<div class="info">2024-10-18 10:{i % 60:02d} 来源：新华社 作者：张三</div>'
+        f'<div class="content">{paras}<p style="text-align:center"><img src="/img/{i}.jpg"></p>'
+        '<p style="text-align:center">图为发布会现场。</p>'
+        "<table><tr><td>指标</td><td>数值</td></tr><tr><td>增速</td><td>5.2%</td></tr></table>"
+        "</div><div class=\"share\">分享到：微信 微博 QQ空间</div>"
+        f'<div class="rdtj"><h3>猜你喜欢</h3><ul>{related}</ul></div></div>\n'
+    )
+
+
+def _portal(size: int) -> bytes:
+    head = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>经济运行总体平稳_新闻中心</title>'
+        '</head><body><div class="nav"><a href="/">首页</a><a href="/news">新闻</a></div>'
+        '<div class="main">'
+    ).encode()
+    tail = '</div><div class="footer">版权所有 京ICP备12345678号</div></body></html>'.encode()
+    parts = [head]
+    total = len(head) + len(tail)
+    i = 0
+    while True:
+        unit = _unit(i).encode()
+        if total + len(unit) > size:
+            break
+        parts.append(unit)
+        total += len(unit)
+        i += 1
+    parts.append(tail)
+    return b"".join(parts)
+
+
+def _deep() -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in _PROSE)
+    depth = 100_000
+    return f"<html><body>{'<div>' * depth}{body}{'</div>' * depth}</body></html>".encode()
+
+
+def _siblings(element: str) -> Callable[[], bytes]:
+    def build() -> bytes:
+        article = "<div class='article'>" + "".join(f"<p>{p}</p>" for p in _PROSE) + "</div>"
+        return f"<html><body>{article}<div>{element * 1_000_000}</div></body></html>".encode()
+
+    return build
+
+
+#: name -> (description, builder, max_bytes or None for the default)
+INPUTS: dict[str, tuple[str, Callable[[], bytes], int | None]] = {
+    "1mb": ("portal page, 1 MB", lambda: _portal(1_000_000), None),
+    "10mb": ("portal page, 10 MB", lambda: _portal(10_000_000), None),
+    "50mb": (
+        "portal page, 50 MB (default cap: first 20 MB read)", lambda: _portal(50_000_000), None
+    ),
+    "50mb-full": ("portal page, 50 MB, max_bytes=64 MB", lambda: _portal(50_000_000), 64_000_000),
+    "deep": ("100,000 nested <div>", _deep, None),
+    "siblings-inline": ("1,000,000 sibling <span>", _siblings("<span>字</span>"), None),
+    "siblings-block": ("1,000,000 sibling <p> (1M lines)", _siblings("<p>字</p>"), None),
+}
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def child(name: str) -> None:
+    """Build one input, extract it once, print a JSON row."""
+    import cleanser
+
+    _, build, max_bytes = INPUTS[name]
+    data = build()
+    options = cleanser.Options(max_bytes=max_bytes) if max_bytes else None
+    cleanser.extract(b"<p>warm-up</p>")
+    before = _rss_mb()
+    t0 = time.perf_counter()
+    article = cleanser.extract(data, options=options)
+    seconds = time.perf_counter() - t0
+    print(
+        json.dumps(
+            {
+                "input": name,
+                "bytes": len(data),
+                "seconds": round(seconds, 2),
+                "peak_rss_mb": round(_rss_mb(), 1),
+                "extract_rss_mb": round(_rss_mb() - before, 1),
+                "text_chars": len(article.text),
+            }
+        )
+    )
+
+
+def measure(name: str, timeout: float = 900) -> dict[str, object]:
+    """Run ``child(name)`` in a fresh interpreter."""
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", name],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if proc.returncode != 0:
+        return {"input": name, "error": proc.stderr.strip().splitlines()[-1:]}
+    row: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return row
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child"]:
+        child(argv[1])
+        return 0
+    as_json = "--json" in argv
+    names = [a for a in argv if not a.startswith("--")] or list(INPUTS)
+    rows = []
+    if not as_json:
+        print(f"{'input':<52} {'MB':>7} {'seconds':>8} {'peak RSS MB':>12} {'extract RSS MB':>15}")
+    for name in names:
+        row = measure(name)
+        rows.append(row)
+        if as_json:
+            continue
+        if "error" in row:
+            print(f"{INPUTS[name][0]:<52} failed: {row['error']}")
+            continue
+        print(
+            f"{INPUTS[name][0]:<52} {row['bytes'] / 1e6:>7.1f} {row['seconds']:>8.2f} "
+            f"{row['peak_rss_mb']:>12.0f} {row['extract_rss_mb']:>15.0f}",
+            flush=True,
+        )
+    if as_json:
+        print(json.dumps(rows, indent=1))
+        return 0
+    by = {r["input"]: r for r in rows if "error" not in r}
+    for small, big in (("1mb", "10mb"), ("10mb", "50mb-full")):
+        if small in by and big in by:
+            a, b = by[small], by[big]
+            size = b["bytes"] / a["bytes"]  # type: ignore[operator]
+            print(
+                f"{small} -> {big}: size x{size:.1f}, time x{b['seconds'] / a['seconds']:.1f}, "  # type: ignore[operator]
+                f"extract RSS x{b['extract_rss_mb'] / max(a['extract_rss_mb'], 1):.1f}"  # type: ignore[operator]
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
