@@ -21,8 +21,8 @@ _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 # A stray </html> or </body> mid-page makes libxml2 drop everything after it
 # (gov.cn templates close the header include with </html>); the parser closes both
 # at the end of input anyway.
-_EARLY_CLOSE = re.compile(r"</\s*(?:html|body)\s*>", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_EARLY_CLOSE = re.compile(rb"</\s*(?:html|body)\s*>", re.I)
+_CONTROL_BYTES = bytes([*range(9), 11, 12, *range(14, 32), 127])
 # Lone surrogates (from ``surrogateescape`` decoding) make libxml2 stop reading:
 # everything after the first one would be lost.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -58,16 +58,22 @@ _CLOSES_P = frozenset(
 )
 
 
+_LOOKUP = etree.ElementDefaultClassLookup(element=html.HtmlElement)
+
 # Elements that may be hidden, found in C; the regex then confirms display:none.
 _HIDDEN_CANDIDATES = etree.XPath(
     "//*[@hidden or contains(translate(@style, 'NOE', 'noe'), 'none')]"
 )
 
 
-def _parser() -> html.HTMLParser:
+def _parser() -> etree.HTMLParser:
     # One parser per call: ``error_log`` is read afterwards and parsers are not shared
     # across threads safely. Never loads DTDs or entities, never touches the network.
-    return html.HTMLParser(  # type: ignore[call-arg]  # stubs lag lxml
+    # Input is always UTF-8 bytes (see ``parse``). Every element is an HtmlElement
+    # through a C-level class lookup: lxml.html's own lookup runs Python code for
+    # each element proxy, which cost 5 % of extraction time.
+    parser = etree.HTMLParser(  # type: ignore[call-arg]  # stubs lag lxml
+        encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
         no_network=True,
@@ -75,6 +81,8 @@ def _parser() -> html.HTMLParser:
         default_doctype=False,
         huge_tree=True,
     )
+    parser.set_element_class_lookup(_LOOKUP)
+    return parser
 
 
 def parse(text: str) -> html.HtmlElement | None:
@@ -85,26 +93,31 @@ def parse(text: str) -> html.HtmlElement | None:
     """
     text = _XML_DECL.sub("", text[:2000], count=1) + text[2000:]
     text = _DOCTYPE_SUBSET.sub("", text[:20000], count=1) + text[20000:]
-    text = _CONTROL.sub("", text)
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-    text = _EARLY_CLOSE.sub("", text)
-    if not text.strip():
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = _SURROGATE.sub("\ufffd", text).encode("utf-8")
+    # Byte-level clean-up is several times faster than on str; control bytes never
+    # occur inside UTF-8 multi-byte sequences, so deleting them is safe.
+    data = _EARLY_CLOSE.sub(b"", data.translate(None, _CONTROL_BYTES))
+    if not data.strip():
         return None
-    root = _parse_once(text)
+    root = _parse_once(data)
     for depth in _FLATTEN_DEPTHS:
         if root is None or not root[1]:
             break
-        root = _parse_once(_flatten(text, depth))
+        root = _parse_once(_flatten(data.decode("utf-8"), depth).encode("utf-8"))
     return root[0] if root is not None else None
 
 
-def _parse_once(text: str) -> tuple[html.HtmlElement, bool] | None:
+def _parse_once(data: bytes) -> tuple[html.HtmlElement, bool] | None:
     """The tree, and whether libxml2 gave up on its depth; None when nothing parses."""
     parser = _parser()
     try:
-        root = html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None:
         return None
     too_deep = any(
         e.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in e.message
