@@ -77,6 +77,11 @@ HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _CELL_TAGS = frozenset(("td", "th"))
 # Block-level content that makes a table a layout table rather than a data table.
 _LAYOUT_MARKERS = "table|div|p|ul|ol|h1|h2|h3|h4|h5|h6|blockquote|img|iframe"
+_DATA_TABLES = etree.XPath(
+    "//table[not(.//*["
+    + " or ".join("self::" + t for t in _LAYOUT_MARKERS.split("|"))
+    + "])]"
+)
 
 _TOKEN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"
@@ -283,10 +288,4 @@ def _prefix(values: object) -> list[int]:
 
 def _data_tables(root: html.HtmlElement) -> set[html.HtmlElement]:
     """Tables that hold data (rows of cells) rather than page layout."""
-    found: set[html.HtmlElement] = set()
-    for table in root.iter("table"):
-        if not table.xpath(
-            f".//*[{' or '.join('self::' + t for t in _LAYOUT_MARKERS.split('|'))}]"
-        ):
-            found.add(table)
-    return found
+    return set(_DATA_TABLES(root))  # type: ignore[arg-type]

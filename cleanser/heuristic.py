@@ -10,6 +10,7 @@ classes defeat any class list. Every verdict carries the rule that fired, so
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -82,11 +83,16 @@ class Cue:
 
 def class_tokens(el: html.HtmlElement) -> list[str]:
     """Lower-cased word tokens of an element's class and id (camelCase split too)."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return list(_tokens_of(f"{el.get('class') or ''} {el.get('id') or ''}"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens_of(raw: str) -> tuple[str, ...]:
+    # Class strings repeat across a page (every list item): split each once.
     if not raw.strip():
-        return []
+        return ()
     raw = _CAMEL.sub(" ", raw).lower()
-    return [t for t in _SPLIT.split(raw) if t]
+    return tuple(t for t in _SPLIT.split(raw) if t)
 
 
 def has_content_token(el: html.HtmlElement) -> bool:
@@ -107,7 +113,12 @@ def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
     role = el.get("role")
     if role in _ROLES:
         return Cue(_ROLES[role], f"role={role}")
-    tokens = class_tokens(el)
+    return _token_cue(f"{el.get('class') or ''} {el.get('id') or ''}", forum)
+
+
+@functools.lru_cache(maxsize=4096)
+def _token_cue(raw: str, forum: bool) -> Cue | None:
+    tokens = _tokens_of(raw)
     if not tokens or any(t in _CONTENT for t in tokens):
         return None
     for kind, group in _TOKEN_GROUPS:
