@@ -172,6 +172,12 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
         m = _FOOTER_RE.search(text)
         if m:
             return Cue("footer", f"footer signature '{m.group()}'")
+        if block.link_length * 2 > n:
+            # A link line: link density rules it out already, but 【纠错】-style
+            # links still end the article.
+            if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
+                return Cue("terminator", "editor/credit trailer")
+            return None
         m = _DISCLAIMER_RE.search(text)
         if m:
             return Cue("disclaimer", f"disclaimer '{m.group()}'")
