@@ -32,6 +32,7 @@ headline is.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 import unicodedata
@@ -606,7 +607,7 @@ class _Scan:
                         kind = known
                     if not kind:
                         ident = el.get("id")
-                        if ident is not None and _KIND_RE.search(ident):
+                        if ident is not None:
                             kind = _kind(ident)
                     if tag == "a":
                         links.append(el)
@@ -714,6 +715,7 @@ class _Scan:
         return self.before() + "\n" + self.heading() + "\n" + self.after()
 
 
+@functools.lru_cache(maxsize=8192)
 def _kind(name: str) -> str:
     """Which candidate list a class or id puts an element in: "h", "by", "src" or ""."""
     m = _KIND_RE.search(name)
