@@ -113,6 +113,7 @@ SIDEBAR_HEADINGS = (
 COMMENT_HEADINGS = (
     "评论", "評論", "网友评论", "網友評論", "全部评论", "最新评论", "热门评论", "精彩评论", "发表评论",
     "我要评论", "评论区", "读者评论", "相关评论", "评论列表", "用户评论", "留言", "网友留言", "發表評論",
+    "留言列表", "留言區", "网友留言", "最新留言", "發表留言", "回應", "讀者回應",
     "Comments", "评论(0)", "条评论",
 )
 # URL fragments of forum, thread and Q&A pages, where every post and answer is content.
@@ -120,9 +121,11 @@ FORUM_URL_PATTERN = (
     r"bbs|forum|thread|topic|/t/|/d/\d|discuss|zhidao|/question|tieba|/faq/|/ask|answer|weibo\.com"
 )
 # Lines that only forum/Q&A layouts have (floor numbers, reply counters, accepted answers).
-# (Reply and like counters are left out: news comment widgets have them too.)
+# (Reply and like counters, and bare "#3" numbers, are left out: news and blog
+# comment widgets have them too.)
 FORUM_LINE_PATTERN = (
-    r"^(楼主|沙发|板凳|地板|\d+\s*楼|#\d+楼?)$|只看该作者|个回答|最佳答案|采纳率|楼主"
+    r"^(楼主|樓主|沙发|沙發|板凳|地板|#?\d+\s*[楼樓])$|只看该作者|只看該作者|个回答|個回答|最佳答案|"
+    r"采纳率|楼主"
 )
 # A page with at least this many forum lines is a thread even without a forum URL.
 FORUM_MIN_LINES = 6
