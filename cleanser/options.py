@@ -15,9 +15,10 @@ DEFAULT_MAX_BYTES = 20_000_000
 class Options:
     """How ``extract`` trades precision against recall and what it keeps.
 
-    ``focus``: ``"precision"`` drops borderline blocks (short unpunctuated lines
-    at the edges of the body), ``"recall"`` keeps them, ``"balanced"`` is the
-    tuned default.
+    ``focus``: ``"precision"`` drops lines more than 30 % link text and short
+    unpunctuated lines before the first and after the last sentence;
+    ``"recall"`` keeps lines up to 80 % link text and what follows an editor
+    trailer; ``"balanced"`` (50 %, trailer ends the article) is the tuned default.
     ``tables``/``images``/``links``: keep those elements in ``html`` and
     ``markdown`` output (text output always includes table text).
     ``max_bytes``: inputs larger than this are truncated to it (``truncate``)

@@ -55,8 +55,9 @@ ISLAND_LINK_RATIO = 25.0
 # Below this total weight there is no article (list, index and error pages).
 MIN_ARTICLE_SCORE = 15.0
 # A line is link-dense (navigation, related headlines, user names) above this
-# share of link tokens.
+# share of link tokens; Options.focus moves the bar.
 LINK_DENSE_SHARE = 0.5
+_LINK_SHARE_BY_FOCUS = {"precision": 0.3, "balanced": LINK_DENSE_SHARE, "recall": 0.8}
 # Link share of the lines after a generic heading (热点, 推荐…) that confirms it
 # heads a link list rather than a body subheading.
 HEADING_LINK_EVIDENCE = 0.3
@@ -301,6 +302,7 @@ def _clean_region(
     title_keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
     region = range(node.start, node.end)
     teaser_repeats = _lead_repeats(blocks, node)
+    link_share = _LINK_SHARE_BY_FOCUS[options.focus]
     total = sum(max(weights[i], 0.0) for i in region)
     seen = 0.0
     stop_at = node.end
@@ -324,13 +326,14 @@ def _clean_region(
         if i in teaser_repeats:
             removed.append(Removal(i, b.text, "summary", "summary repeating the first paragraph"))
             continue
-        if b.link_length > LINK_DENSE_SHARE * b.length and not ATTACHMENT_RE.match(b.text):
-            removed.append(Removal(i, b.text, "link-dense", "link text over half the line"))
+        if b.link_length > link_share * b.length and not ATTACHMENT_RE.match(b.text):
+            removed.append(Removal(i, b.text, "link-dense", "link text over the focus' share"))
             continue
         s = soft[i]
         if s is not None:
             removed.append(Removal(i, b.text, s.kind, s.rule))
-            if s.kind == "terminator" and seen >= total - seen:
+            # In recall focus a terminator drops only its own line.
+            if s.kind == "terminator" and seen >= total - seen and options.focus != "recall":
                 stop_at = i + 1
             continue
         if (
@@ -341,7 +344,25 @@ def _clean_region(
             removed.append(Removal(i, b.text, "title", "headline repeated in body"))
             continue
         kept.append(b)
+    if options.focus == "precision":
+        kept, trimmed = _trim_edges(kept)
+        removed.extend(trimmed)
     return kept, removed
+
+
+def _trim_edges(kept: list[Block]) -> tuple[list[Block], list[Removal]]:
+    """Precision focus: drop unpunctuated short lines before the first and after the last
+    sentence of prose (labels, stray credits), keeping images between prose."""
+    prose = [k for k, b in enumerate(kept) if b.sentence_end]
+    if not prose:
+        return kept, []
+    first, last = prose[0], prose[-1]
+    out = [
+        Removal(b.index, b.text, "edge", "short line outside the prose (precision focus)")
+        for k, b in enumerate(kept)
+        if (k < first or k > last) and b.image is None
+    ]
+    return [b for k, b in enumerate(kept) if first <= k <= last or b.image is not None], out
 
 
 def _thread_title(features: Features, node: Node, titles: tuple[str, ...]) -> Block | None:

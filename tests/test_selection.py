@@ -102,3 +102,23 @@ def test_text_island_on_a_link_page_is_not_an_article() -> None:
         Options(),
     )
     assert sel.kept == [] and sel.reason
+
+
+def test_focus_moves_the_precision_recall_balance() -> None:
+    markup = (
+        f"<div class=article><p>{PROSE}</p><p>{P2}<a href=/a>相关链接文字</a></p>"
+        f"<p>（责任编辑：王五）</p><p>{SIDEBAR_SUMMARY}</p><p>图片来源网络</p></div>"
+    )
+    f = features_of(markup)
+
+    def texts(focus: str) -> list[str]:
+        sel = select(f, (), Options(focus=focus))  # type: ignore[arg-type]
+        return [b.text for b in sel.kept]
+
+    balanced, recall = texts("balanced"), texts("recall")
+    assert balanced == [PROSE, P2 + "相关链接文字"]
+    assert SIDEBAR_SUMMARY in recall and "图片来源网络" in recall  # read past the trailer
+
+    edges = features_of(f"<div class=article><p>本报讯</p><p>{PROSE}</p><p>{P2}</p><p>编辑部供稿</p></div>")
+    assert [b.text for b in select(edges, (), Options()).kept] == ["本报讯", PROSE, P2, "编辑部供稿"]
+    assert [b.text for b in select(edges, (), Options(focus="precision")).kept] == [PROSE, P2]
