@@ -69,6 +69,8 @@ MIN_TEASERS = 5
 _DATE_ONLY = re.compile(r"^(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
 ENTRY_DATE_TOKENS = 12
 MIN_ENTRIES = 3
+# Lines that can carry the page's own headline.
+_HEADLINE_TAGS = frozenset(("h1", "h2"))
 # Prose before a teaser feed that makes it an article followed by a feed.
 LEAD_ARTICLE_TOKENS = 50
 # Tokens of a whole-line link that reads as a headline.
@@ -182,6 +184,10 @@ def select(
             s > best_score + _TIE or (s >= best_score - _TIE and prose >= best_prose - _TIE)
         ):
             best, best_score, best_prose = node, s, prose
+    if best is not None and not forum and titles:
+        earlier = _titled_article(features, titles[0], best, scores)
+        if earlier is not None:
+            best, best_score = earlier
     page_links = features.link_prefix[-1]
     island = 0 < best_score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * best_score
     if best is None or best_score < MIN_ARTICLE_SCORE or island:
@@ -363,6 +369,44 @@ def _trim_edges(kept: list[Block]) -> tuple[list[Block], list[Removal]]:
         if (k < first or k > last) and b.image is None
     ]
     return [b for k, b in enumerate(kept) if first <= k <= last or b.image is not None], out
+
+
+def _titled_article(
+    features: Features, title: str, best: Node, scores: list[tuple[Node, float]]
+) -> tuple[Node, float] | None:
+    """On an endless-scroll page, the article under the page's own headline.
+
+    360kuai, toutiao and Yahoo append the next stories, each under its own <h1>,
+    and a longer one can outscore the article the URL is about. When the page
+    title's headline comes before the best region and another <h1> headline sits
+    between them, the best region under the page title wins instead.
+    """
+    key = _key(title)
+    if len(key) < 4:
+        return None
+    blocks = features.blocks
+    anchor = next(
+        (b.index for b in blocks[: best.start] if b.tag in _HEADLINE_TAGS and _key(b.text) == key),
+        None,
+    )
+    if anchor is None:
+        return None
+    window = blocks[anchor + 1 : min(best.end, best.start + TITLE_SEARCH_LINES)]
+    other = next(
+        (
+            b.index
+            for b in window
+            if b.tag == "h1" and b.length >= HEADLINE_MIN_TOKENS and _key(b.text) != key
+        ),
+        None,
+    )
+    if other is None:
+        return None
+    under = [(n, s) for n, s in scores if anchor < n.start and n.end <= other]
+    if not under:
+        return None
+    node, score = max(under, key=lambda ns: (ns[1], ns[0].depth))
+    return (node, score) if score >= MIN_ARTICLE_SCORE else None
 
 
 def _thread_title(features: Features, node: Node, titles: tuple[str, ...]) -> Block | None:

@@ -122,3 +122,12 @@ def test_focus_moves_the_precision_recall_balance() -> None:
     edges = features_of(f"<div class=article><p>本报讯</p><p>{PROSE}</p><p>{P2}</p><p>编辑部供稿</p></div>")
     assert [b.text for b in select(edges, (), Options()).kept] == ["本报讯", PROSE, P2, "编辑部供稿"]
     assert [b.text for b in select(edges, (), Options(focus="precision")).kept] == [PROSE, P2]
+
+
+def test_endless_scroll_keeps_the_article_under_the_page_headline() -> None:
+    long_story = "".join(f"<p>{P2}{i}</p>" for i in range(8))
+    markup = (
+        f"<div class=feed><div class=a1><h1>测试标题</h1><p>{PROSE}</p></div>"
+        f"<div class=a2><h1>另一篇完全不同的新闻报道标题</h1>{long_story}</div></div>"
+    )
+    assert run(markup) == [PROSE]
