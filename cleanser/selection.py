@@ -69,6 +69,10 @@ MIN_TEASERS = 5
 _DATE_ONLY = re.compile(r"^(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
 ENTRY_DATE_TOKENS = 12
 MIN_ENTRIES = 3
+# The article under the page headline must score at least this share of the
+# appended story that outscored it (360kuai: 0.16; a one-paragraph false hit in
+# chinese_wced: 0.07).
+TITLED_MIN_SHARE = 0.12
 # Lines that can carry the page's own headline.
 _HEADLINE_TAGS = frozenset(("h1", "h2"))
 # Prose before a teaser feed that makes it an article followed by a feed.
@@ -185,7 +189,7 @@ def select(
         ):
             best, best_score, best_prose = node, s, prose
     if best is not None and not forum and titles:
-        earlier = _titled_article(features, titles[0], best, scores)
+        earlier = _titled_article(features, titles[0], best, best_score, scores)
         if earlier is not None:
             best, best_score = earlier
     page_links = features.link_prefix[-1]
@@ -372,41 +376,44 @@ def _trim_edges(kept: list[Block]) -> tuple[list[Block], list[Removal]]:
 
 
 def _titled_article(
-    features: Features, title: str, best: Node, scores: list[tuple[Node, float]]
+    features: Features,
+    title: str,
+    best: Node,
+    best_score: float,
+    scores: list[tuple[Node, float]],
 ) -> tuple[Node, float] | None:
     """On an endless-scroll page, the article under the page's own headline.
 
     360kuai, toutiao and Yahoo append the next stories, each under its own <h1>,
     and a longer one can outscore the article the URL is about. When the page
-    title's headline comes before the best region and another <h1> headline sits
-    between them, the best region under the page title wins instead.
+    title's headline comes before or inside the best region and another <h1>
+    headline follows it there, the best region between the two wins instead.
     """
     key = _key(title)
     if len(key) < 4:
         return None
     blocks = features.blocks
     anchor = next(
-        (b.index for b in blocks[: best.start] if b.tag in _HEADLINE_TAGS and _key(b.text) == key),
+        (b.index for b in blocks[: best.end] if b.tag in _HEADLINE_TAGS and _key(b.text) == key),
         None,
     )
     if anchor is None:
         return None
-    window = blocks[anchor + 1 : min(best.end, best.start + TITLE_SEARCH_LINES)]
-    other = next(
-        (
-            b.index
-            for b in window
-            if b.tag == "h1" and b.length >= HEADLINE_MIN_TOKENS and _key(b.text) != key
-        ),
-        None,
-    )
-    if other is None:
-        return None
+    others = [
+        b.index
+        for b in blocks[anchor + 1 : best.end]
+        if b.tag == "h1" and b.length >= HEADLINE_MIN_TOKENS and _key(b.text) != key
+    ]
+    if len(others) != 1:
+        return None  # none, or several: <h1> used for section headings of one article
+    other = others[0]
     under = [(n, s) for n, s in scores if anchor < n.start and n.end <= other]
     if not under:
         return None
     node, score = max(under, key=lambda ns: (ns[1], ns[0].depth))
-    return (node, score) if score >= MIN_ARTICLE_SCORE else None
+    if score < MIN_ARTICLE_SCORE or score < TITLED_MIN_SHARE * best_score:
+        return None
+    return node, score
 
 
 def _thread_title(features: Features, node: Node, titles: tuple[str, ...]) -> Block | None:
