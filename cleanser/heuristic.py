@@ -67,6 +67,8 @@ _FOOTER_RE = _any_of(v.FOOTER_SIGNATURES)
 _DISCLAIMER_RE = _any_of(v.DISCLAIMER_CUES)
 _SHARE_RE = _any_of(v.SHARE_CUES)
 _ERROR_RE = _any_of(v.ERROR_PAGE_CUES)
+_VIDEO_RE = _any_of(v.VIDEO_PLAYER_CUES)
+_AD_LABELS = frozenset(v.AD_LABELS)
 _LONG_HEADINGS = "|".join(re.escape(h) for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
 # A heading that starts or ends with one of the longer cues (热点排行榜, 猜你喜欢的).
 _LONG_HEADING_RE = re.compile(f"^({_LONG_HEADINGS})|({_LONG_HEADINGS})$")
@@ -187,6 +189,11 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
         m = _SHARE_RE.search(text)
         if m:
             return Cue("share", f"share prompt '{m.group()}'")
+        m = _VIDEO_RE.search(text)
+        if m:
+            return Cue("share", f"video player text '{m.group()}'")
+        if text in _AD_LABELS:
+            return Cue("share", "ad label")
     if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
         return Cue("terminator", "editor/credit trailer")
     if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):

@@ -310,6 +310,7 @@ def _clean_region(
     kept: list[Block] = []
     removed: list[Removal] = []
     title_keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
+    page_key = _key(titles[0]) if titles and len(_key(titles[0])) >= 4 else None
     region = range(node.start, node.end)
     teaser_repeats = _lead_repeats(blocks, node)
     link_share = _LINK_SHARE_BY_FOCUS[options.focus]
@@ -346,10 +347,10 @@ def _clean_region(
             if s.kind == "terminator" and seen >= total - seen and options.focus != "recall":
                 stop_at = i + 1
             continue
-        if (
-            options.remove_title
-            and i - node.start < TITLE_SEARCH_LINES
-            and _repeats(_key(b.text), title_keys)
+        key = _key(b.text) if options.remove_title else ""
+        if key and (
+            key == page_key  # the page headline again, anywhere (video captions, stickies)
+            or (i - node.start < TITLE_SEARCH_LINES and _repeats(key, title_keys))
         ):
             removed.append(Removal(i, b.text, "title", "headline repeated in body"))
             continue

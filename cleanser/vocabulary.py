@@ -152,6 +152,14 @@ SHARE_CUES = (
     "关注公众号", "關注公眾號", "微信扫一扫", "返回顶部", "回到顶部", "打印本页", "关闭窗口",
     "收藏本文", "字号：", "字號：", "【字体：", "阅读原文", "點擊訂閱", "点击订阅",
 )
+# Video-player chrome and fallback text that players print into the page.
+VIDEO_PLAYER_CUES = (
+    "视频播放失败", "視頻播放失敗", "错误代码：", "建议WIFI下打开", "建议在WIFI下", "您的浏览器不支持",
+    "您的瀏覽器不支援", "播放器加载", "重新播放", "请升级浏览器", "正在加载视频", "视频加载中",
+)
+# Lines that are only an ad label.
+AD_LABELS = ("广告", "廣告", "推广", "推廣", "赞助", "AD", "Ad")
+
 # Lines after which the article is over (editor trailers, error-report links).
 TERMINATOR_PATTERNS = (
     r"^[\(（【\[]?\s*(责任编辑|責任編輯|责编|責編|编辑|編輯|值班编辑|审核|校对|监制)\s*[:：]",
