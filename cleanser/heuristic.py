@@ -97,11 +97,6 @@ def _tokens_of(raw: str) -> tuple[str, ...]:
     return tuple(t for t in _SPLIT.split(raw) if t)
 
 
-def has_content_token(el: html.HtmlElement) -> bool:
-    """Whether class/id names the element as the article body."""
-    return any(t in _CONTENT for t in class_tokens(el))
-
-
 def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
     """Boilerplate verdict from markup alone, or None.
 

@@ -51,7 +51,6 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
     open_in: object = None  # the list or table element the open <ul>/<table> renders
     para_of: object = None  # owner of the <p> just rendered: <br> lines join it
     caption_of: dict[int, str] = _captions(kept)
-    captions = set(caption_of.values())
     skip_caption: set[int] = set()
 
     def close_containers() -> None:
@@ -139,7 +138,6 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
                 md_parts.append(_md(b.text))
                 para_of = b.owner
     close_containers()
-    del captions
     return Body(
         text="\n".join(lines),
         html="<article>" + "".join(html_parts) + "</article>",
