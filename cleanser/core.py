@@ -112,7 +112,7 @@ def _run(
     features = extract_features(root)
     titles = _title_candidates(root, meta)
     forum = looks_like_forum(meta.url or url, features.blocks)
-    selection = select(features, titles, options, forum)
+    selection = select(features, titles, options, forum, meta.author)
     body = render(selection, features, meta, options)
     article = Article(
         text=body.text,

@@ -296,6 +296,8 @@ _MAX_CANDIDATES = 120  # heading/byline/source elements marked in one page
 _REGION_AFTER = 420  # characters after the headline searched for the meta line
 _REGION_BEFORE = 160  # characters before it (some layouts print the date above)
 _MAX_META_LINE = 160  # a line longer than this is prose, not a meta line
+_MAX_OUTLET_LINK = 12  # an outlet's name linked in a byline is short
+_MAX_SUBTITLE = 60  # a 副题 longer than this is a standfirst, not part of the headline
 _MAX_ATTR = 2000  # attribute values longer than this are ignored
 
 _HSPACE = re.compile(r"[ \t\r\f\v\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -665,6 +667,37 @@ class _Scan:
             if k == kind:
                 yield el, s, e
 
+    def with_subtitle(self, index: int, title: str) -> str:
+        """``title`` followed by its 副题 when the headline sits in a title block.
+
+        Portals print 引题 / 主题 / 副题 as sibling headings in one container
+        (``<h3></h3><h2>主题</h2><h3>副题</h3>``); the displayed headline is the
+        main title and the subtitle below it. Only a container holding nothing but
+        headings counts, and only a lower-ranked heading right after the title.
+        """
+        spans = [(el, s, e) for k, el, s, e in self.marked if k == "h"]
+        el = spans[index][0]
+        parent = el.getparent()
+        if parent is None:
+            return title
+        children = [c for c in parent if isinstance(c.tag, str) and _collapse(c.text_content())]
+        if not all(c.tag in _HEADING_TAGS for c in children):
+            return title
+        k = children.index(el) if el in children else -1
+        if k < 0 or k + 1 >= len(children):
+            return title
+        sub = children[k + 1]
+        text = _collapse(sub.text_content())
+        if _heading_rank(sub) <= _heading_rank(el) or not (4 <= len(text) <= _MAX_SUBTITLE):
+            return title
+        if _DATE_ONLY.search(text) or _norm(text) in _norm(title):
+            return title
+        for other, s, e in spans[index + 1 :]:
+            if other is sub:
+                self.anchor = (self.anchor[0] if self.anchor else s, e)
+                break
+        return f"{title} {text}"
+
     def locate(self, title: str) -> None:
         """Anchor at the first occurrence of ``title`` when no heading element agreed."""
         if self.anchor is not None or not title:
@@ -872,6 +905,9 @@ _HEADLINE_TAG_RE = re.compile(
 
 _NO_REFS: list[set[str]] = []
 _TAG = re.compile(r"<[^>]{0,200}>")
+_PERSON_HREF = re.compile(r"/(?:author|reporter|writer|user|member|people|u|space)s?/", re.I)
+# A page number glued to a headline: "(页 1)" (Discuz archiver), "（第2页）".
+_PAGE_MARK = re.compile(r"\s*[(（]\s*(?:页\s*\d{1,3}|第?\s*\d{1,3}\s*页)\s*[)）]$")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\ufffd]")
 # What may trail a displayed headline without being part of it: counts, marks, short tags.
 _JUNK_TAIL = re.compile(r"^(?:[\d\W_]{1,6}|.{1,2})$")
@@ -1174,6 +1210,7 @@ class _Page:
         self.title_raw = self.head.title
         self.site_names: list[str] = []
         self.scan: _Scan | None = None
+        self.title: str | None = None
         self.source_people: list[str] = []  # names found after 来源： (a person, not an outlet)
 
     # -- helpers -------------------------------------------------------------
@@ -1204,6 +1241,7 @@ class _Page:
         self.scan = _safe(lambda: _Scan(self.root), None)
         no_title: tuple[str | None, list[str]] = (None, [])
         title, fragments = _safe(lambda: self._title(site_name), no_title)
+        self.title = title
         if site_name is None and fragments:
             # The rightmost <title> fragment that reads like a site ("澎湃新闻", not "The Paper");
             # short keyword tags (sohu's "_中国_法国_全球") are not a site name.
@@ -1216,7 +1254,11 @@ class _Page:
         published = _safe(self._published, None)
         source = _safe(self._source, None)
         no_people: tuple[str, ...] = ()
-        authors = _safe(self._authors, no_people) or tuple(self.source_people[:1])
+        authors = (
+            _safe(self._authors, no_people)
+            or tuple(self.source_people[:1])
+            or _safe(self._site_owner, no_people)
+        )
         return Metadata(
             title=title or None,
             published=published.iso if published else None,
@@ -1280,7 +1322,7 @@ class _Page:
     def _title(self, site_name: str | None) -> tuple[str | None, list[str]]:
         title, fragments = self._find_title(site_name)
         if title:
-            title = _collapse(_PRIVATE_USE.sub("", title))
+            title = _PAGE_MARK.sub("", _collapse(_PRIVATE_USE.sub("", title)))
         return (title if title and len(title) >= 2 else None), fragments
 
     def _find_title(self, site_name: str | None) -> tuple[str | None, list[str]]:
@@ -1324,9 +1366,11 @@ class _Page:
                     if best is None or key > best[:3]:
                         best = (score, -rank, -idx, text, offsets[i], end)
         if best is not None:
+            title = best[3]
             if scan is not None:
                 scan.anchor = (best[4], best[5])
-            return best[3], fragments
+                title = _safe(lambda: scan.with_subtitle(-best[2], title), title)
+            return title, fragments
         # No heading agrees: the longest of the declared headlines (og:title is
         # sometimes cut at a quote), else the first h1.
         if refs:
@@ -1506,7 +1550,7 @@ class _Page:
             v = _source_in(scan.near(), self.source_people)
             if v:
                 return v
-            v = self._source_element()
+            v = self._source_element() or self._byline_outlet()
             if v:
                 return v
         for v in self.meta_values(SOURCE_META_KEYS):
@@ -1545,6 +1589,35 @@ class _Page:
                 return v
         return None
 
+    def _byline_outlet(self) -> str | None:
+        """The outlet linked beside the reporter in a byline element.
+
+        ``<div class="reporter"><a href="/newspapers/2601">中國時報</a>
+        <cite><a rel="author">陳亭均</a></cite>／綜合報導</div>``: the link that is
+        not the author's (no rel=author, no <cite>, no /author/ path) names the outlet.
+        """
+        scan = self.scan
+        if scan is None or scan.anchor is None:
+            return None
+        lo = scan.anchor[0] - _REGION_BEFORE
+        hi = scan.anchor[1] + _REGION_AFTER
+        for el, s, e in scan.spans("by"):
+            if s < lo or s > hi or e - s > _MAX_META_LINE:
+                continue
+            if not any(a.tag == "cite" or "author" in (a.get("rel") or "") for a in el.iter()):
+                continue  # only a byline that marks its author explicitly
+            for a in el.iter("a"):
+                if "author" in (a.get("rel") or "") or _PERSON_HREF.search(a.get("href") or ""):
+                    continue
+                if any(p.tag == "cite" for p in a.iterancestors()):
+                    continue
+                v = _collapse(a.text_content())
+                if not (2 <= len(v) <= _MAX_OUTLET_LINK) or not _CJK_RE.search(v):
+                    continue
+                if _valid_outlet(v) and not _valid_person(v, self.site_names, strict=True):
+                    return v
+        return None
+
     def _authors(self) -> tuple[str, ...]:
         return self._find_authors()
 
@@ -1575,6 +1648,9 @@ class _Page:
                     if people:
                         return tuple(people)
         article = scan.article()
+        people = _name_line(article, self.title or "", names)
+        if people:
+            return tuple(people)
         for rx in _FORUM_RES:
             for m in rx.finditer(article):
                 people = _names_at(m.group("v") + " ", 0, names, strict=False)
@@ -1599,6 +1675,14 @@ class _Page:
             if people:
                 return tuple(people)
         return ()
+
+    def _site_owner(self) -> tuple[str, ...]:
+        """A personal site's owner, from the footer's copyright line (blogs)."""
+        scan = self.scan
+        if scan is None:
+            return ()
+        footer = scan.text[scan.footer : scan.footer + _FOOTER_SPAN]
+        return tuple(_copyright_holder(footer, self.site_names)[:1])
 
     def _byline_elements(self) -> list[str]:
         """Names in class="author"/rel=author elements on the meta line."""
@@ -1836,6 +1920,17 @@ _DATE_LINE_REST = re.compile(
 )
 
 
+_FOOTER_SPAN = 400  # characters of the footer searched for a copyright holder
+_MAX_NAME_LINE = 16  # a bare byline line: up to three names and separators
+_MIN_HEADING_LINE = 4
+_MIN_PROSE_LINE = 30  # the line under a bare byline: the start of the text
+_MAX_HEADING_LINE = 60
+_DATE_ONLY = re.compile(r"(?:19|20)\d\d\s*[-/.年]|\d{1,2}:\d\d")
+_COPYRIGHT_PERSON = re.compile(
+    r"(?:Copyright|COPYRIGHT|版权所有)\s*(?:©|\(c\)|&copy;)?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?[:：]?\s*"
+)
+
+
 def _first_prose(region: str) -> int:
     """Offset of the first line of prose in ``region`` (a sentence of 40+ characters),
     or its length when there is none."""
@@ -1937,6 +2032,47 @@ def _bare_names(after: str, site_names: list[str]) -> list[str]:
             if people and re.match(r"^[^\]】]*[\]】]", ln[m.end() :]):
                 return people
     return []
+
+
+def _name_line(region: str, title: str, site_names: list[str]) -> list[str]:
+    """Names alone on a line between a heading-like line and the text.
+
+    Older portals and reposted essays print the byline as a bare name under the
+    (repeated) headline: ``我是怎样卷入八九民运的 / 茉莉 / 【看中国…】一九八九年…``.
+    Only lines above the first paragraph count; the line above the names must read
+    as a heading (short, no sentence punctuation, not a date) and the line below
+    as prose.
+    """
+    end = _first_prose(region)
+    next_end = region.find("\n", end + 1)
+    lines = region[: next_end if next_end >= 0 else len(region)].split("\n")
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    for i in range(1, len(lines) - 1):
+        line, heading, text = lines[i], lines[i - 1], lines[i + 1]
+        if len(line) > _MAX_NAME_LINE or len(text) < _MIN_PROSE_LINE:
+            continue
+        if not any(c in text for c in "。！？，,"):
+            continue
+        if not (_MIN_HEADING_LINE <= len(heading) <= _MAX_HEADING_LINE):
+            continue
+        if any(c in heading for c in "。！？!?，,：:") or _DATE_ONLY.search(heading):
+            continue
+        # The headline printed again above the text: seen earlier on the page, or
+        # in the page's own title.
+        if region.find(heading) == region.rfind(heading) and heading not in title:
+            continue
+        people = _names_at(line, 0, site_names, strict=False, whole_line=True)
+        if people and all(_CJK_NAME.match(p) and len(p) <= 4 for p in people):
+            return people
+    return []
+
+
+def _copyright_holder(footer: str, site_names: list[str]) -> list[str]:
+    """The person a personal site's footer names: ``Copyright © 2005 李建忠``."""
+    m = _COPYRIGHT_PERSON.search(footer)
+    if not m:
+        return []
+    return _names_at(footer, m.end(), site_names, strict=True)
 
 
 def _source_in(region: str, people: list[str] | None = None) -> str | None:

@@ -33,6 +33,9 @@ SAFETY_SHARE = 0.5
 # ...unless the rest of the page has at least this share of its prose: then the
 # verdict stands (a comment section longer than the article is still comments).
 OUTSIDE_SHARE = 0.3
+# ...or, for a comment section, when the rest of the page holds at least this much
+# weight: a blog post of a few paragraphs under sixty comments.
+COMMENTED_ARTICLE_MIN = 150.0
 # On forum pages short lines (user names, badges, one-line posts) and the flagged
 # user cards between posts cost nothing, so the thread container can collect
 # every post; the label filter below then drops the chrome. Swept on
@@ -83,6 +86,9 @@ HEADLINE_MIN_TOKENS = 6
 LEAD_REPEAT_MIN_CHARS = 10
 # Extra characters a line may have around a title and still be that title.
 TITLE_SLACK = 4
+# A line at least this long that is part of the headline is its main title or 副题
+# printed on its own (the metadata headline joins them).
+TITLE_PART_MIN = 8
 # Only lines this close to the start of the article are checked against the title.
 TITLE_SEARCH_LINES = 6
 
@@ -119,12 +125,17 @@ class Selection:
 
 
 def select(
-    features: Features, titles: tuple[str, ...], options: Options, forum: bool = False
+    features: Features,
+    titles: tuple[str, ...],
+    options: Options,
+    forum: bool = False,
+    byline: tuple[str, ...] = (),
 ) -> Selection:
     """Choose and clean the article among ``features``' blocks.
 
     ``forum``: the page is a thread or Q&A page, so replies are content and the
-    thread title stays in the text.
+    thread title stays in the text. ``byline``: the author names metadata found;
+    a line holding only them near the top is a credit, not text.
     """
     blocks = features.blocks
     short_cap = FORUM_SHORT_LINE_CAP if forum else SHORT_LINE_CAP
@@ -145,8 +156,13 @@ def select(
         if cue is None:
             continue
         inside = positive[node.end] - positive[node.start]
+        outside = total_pos - inside
         if inside > SAFETY_SHARE * total_pos and (
-            cue.weak or total_pos - inside < OUTSIDE_SHARE * inside
+            cue.weak
+            or (
+                outside < OUTSIDE_SHARE * inside
+                and not (cue.kind == "comment" and outside >= COMMENTED_ARTICLE_MIN)
+            )
         ):
             overruled.append((node, cue))
             continue
@@ -208,7 +224,7 @@ def select(
             overruled,
         )
     kept, removed = _clean_region(
-        best, features, adjusted, flags, soft, () if forum else titles, options, forum
+        best, features, adjusted, flags, soft, () if forum else titles, options, forum, byline
     )
     if forum and kept:
         heading = _thread_title(features, best, titles)
@@ -305,8 +321,10 @@ def _clean_region(
     titles: tuple[str, ...],
     options: Options,
     forum: bool = False,
+    byline: tuple[str, ...] = (),
 ) -> tuple[list[Block], list[Removal]]:
     blocks = features.blocks
+    byline_key = _key("".join(byline)) if byline else ""
     kept: list[Block] = []
     removed: list[Removal] = []
     title_keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
@@ -353,6 +371,9 @@ def _clean_region(
             or (i - node.start < TITLE_SEARCH_LINES and _repeats(key, title_keys))
         ):
             removed.append(Removal(i, b.text, "title", "headline repeated in body"))
+            continue
+        if byline_key and i - node.start < TITLE_SEARCH_LINES and _key(b.text) == byline_key:
+            removed.append(Removal(i, b.text, "meta", "author's name alone on a line"))
             continue
         kept.append(b)
     if options.focus == "precision":
@@ -491,7 +512,10 @@ def _repeats(key: str, titles: set[str]) -> bool:
     """Whether a line is one of ``titles``, allowing a few extra characters."""
     if key in titles:
         return True
-    return any(t in key and len(key) <= len(t) + TITLE_SLACK for t in titles)
+    return any(
+        (t in key and len(key) <= len(t) + TITLE_SLACK) or (len(key) >= TITLE_PART_MIN and key in t)
+        for t in titles
+    )
 
 
 def _key(text: str) -> str:

@@ -134,6 +134,31 @@ class TestTitle:
     def test_no_title_at_all(self) -> None:
         assert meta(page(body=ARTICLE)).title is None
 
+    def test_subtitle_in_a_title_block_joins_the_headline(self) -> None:
+        block = (
+            "<div class='detail-title'><h3></h3><h2>山西品牌丝路行正式启动</h2>"
+            "<h3>成功举办双向经贸投资推介会</h3></div>"
+        )
+        m = meta(page(title="山西品牌丝路行正式启动 - 山西省人民政府", body=block + ARTICLE))
+        assert m.title == "山西品牌丝路行正式启动 成功举办双向经贸投资推介会"
+
+    @pytest.mark.parametrize(
+        "after",
+        [
+            "<h3>时间：2019-09-18 06:23</h3>",  # a meta line set as a heading
+            "<p>成功举办双向经贸投资推介会</p>",  # not a heading: a standfirst
+        ],
+    )
+    def test_no_subtitle_outside_a_title_block(self, after: str) -> None:
+        block = f"<div class='detail-title'><h2>山西品牌丝路行正式启动</h2>{after}</div>"
+        m = meta(page(title="山西品牌丝路行正式启动 - 山西省人民政府", body=block + ARTICLE))
+        assert m.title == "山西品牌丝路行正式启动"
+
+    @pytest.mark.parametrize("mark", ["(页 1)", "（第2页）", "(3页)"])
+    def test_page_number_is_not_part_of_the_headline(self, mark: str) -> None:
+        m = meta(page(title=f"社会资本与再就业{mark} - 学术前沿 - 社会学论坛", body=ARTICLE))
+        assert m.title == "社会资本与再就业"
+
 
 # --------------------------------------------------------------------------
 # Published
@@ -507,6 +532,66 @@ class TestPeople:
     def test_source_equal_to_site_name_from_meta_is_not_a_source(self) -> None:
         head = "<meta property='og:site_name' content='中時電子報'><meta name='source' content='中時電子報'>"
         assert meta(byline_page("2025-07-14", head=head)).source is None
+
+    def test_outlet_linked_beside_the_reporter_is_the_source(self) -> None:
+        byline = (
+            "<div class='reporter'><a href='/newspapers/2601'>中國時報</a>"
+            "<cite><a href='/reporter/209' rel='author'>陳亭均</a></cite>／綜合報導"
+            "<time>2013年11月27日 04:09</time></div>"
+        )
+        m = meta(
+            page(title="李安失望台灣商業片", body=f"<h1>李安失望台灣商業片</h1>{byline}{ARTICLE}")
+        )
+        assert m.source == "中國時報"
+        assert m.author == ("陳亭均",)
+
+    def test_links_in_an_unmarked_author_box_are_not_a_source(self) -> None:
+        byline = "<div class='author'><a href='/u/12'>老王</a> <a href='/m'>手机版</a></div>"
+        m = meta(
+            page(title="李安失望台灣商業片", body=f"<h1>李安失望台灣商業片</h1>{byline}{ARTICLE}")
+        )
+        assert m.source is None
+
+    @pytest.mark.parametrize(
+        ("lines", "authors"),
+        [
+            # the headline repeated above the text, then the writer's (pen) name
+            (["茉莉：我是怎样卷入八九民运的", "我是怎样卷入八九民运的", "茉莉"], ("茉莉",)),
+            (
+                ["社会资本与再就业", "2003-5-29 09:07", "社会资本与再就业", "赵延东、风笑天"],
+                ("赵延东", "风笑天"),
+            ),
+        ],
+    )
+    def test_bare_name_under_the_repeated_headline(
+        self, lines: list[str], authors: tuple[str, ...]
+    ) -> None:
+        body = "".join(f"<p>{ln}</p>" for ln in lines) + ARTICLE
+        assert meta(page(title="社会资本与再就业", body=body)).author == authors
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            ["跳到导航", "跳到搜索"],  # skip links: the line above is not a repeated headline
+            ["我是怎样卷入八九民运的", "我是怎样卷入八九民运的", "功能介绍说明书"],  # not a name
+            ["2003-5-29 09:07", "高山流水"],  # a date above: a poster's handle, not a byline
+        ],
+    )
+    def test_short_line_above_the_text_is_not_always_a_byline(self, lines: list[str]) -> None:
+        body = "".join(f"<p>{ln}</p>" for ln in lines) + ARTICLE
+        assert meta(page(title="无关的标题", body=body)).author == ()
+
+    def test_blog_owner_from_the_copyright_line(self) -> None:
+        body = (
+            f"<h2>很高兴入住博客堂</h2>{ARTICLE}<div class='footer'>Copyright © 2005 李建忠</div>"
+        )
+        assert meta(page(title="很高兴入住博客堂", body=body)).author == ("李建忠",)
+
+    def test_copyright_of_a_company_is_not_an_author(self) -> None:
+        body = (
+            f"<h2>很高兴入住博客堂</h2>{ARTICLE}<div class='footer'>Copyright © 2005 新浪公司</div>"
+        )
+        assert meta(page(title="很高兴入住博客堂", body=body)).author == ()
 
     def test_no_outlet_ever_becomes_an_author(self) -> None:
         m = meta(

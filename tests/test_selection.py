@@ -77,6 +77,34 @@ def test_comment_section_longer_than_article_is_left_out() -> None:
     assert out == [PROSE, P2]
 
 
+def test_blog_post_under_a_much_longer_comment_section_is_kept_alone() -> None:
+    # Sixty comments outweigh the post many times over; the post is still the article.
+    comments = "".join(
+        f"<p># re: 很高兴入住博客堂 网友{i}</p><p>拜读了你翻译的书，很不错，期待你的新作早日出版！</p>"
+        for i in range(60)
+    )
+    post = [PROSE, P2, PROSE.replace("国家", "地方"), P2.replace("他", "她")]
+    out = run(
+        "<body><div class=post>"
+        + "".join(f"<p>{p}</p>" for p in post)
+        + f"</div><div id=comments>{comments}</div></body>"
+    )
+    assert out == post
+
+
+def test_author_line_under_the_headline_is_not_text() -> None:
+    markup = (
+        f"<body><div><p>测试标题</p><p>赵延东、风笑天</p><p>{PROSE}</p><p>{P2}</p></div></body>"
+    )
+    sel = select(features_of(markup), ("测试标题",), Options(), byline=("赵延东", "风笑天"))
+    assert [b.text for b in sel.kept] == [PROSE, P2]
+    assert [b.text for b in select(features_of(markup), ("测试标题",), Options()).kept] == [
+        "赵延东、风笑天",
+        PROSE,
+        P2,
+    ]
+
+
 def test_blog_home_page_keeps_the_first_dated_entry() -> None:
     entries = "".join(
         f"<h3>第{i}篇日记的标题</h3><p>2005-03-{10 + i:02d} 01:20:44</p><p>{PROSE if i == 0 else P2}</p>"
@@ -119,8 +147,15 @@ def test_focus_moves_the_precision_recall_balance() -> None:
     assert balanced == [PROSE, P2 + "相关链接文字"]
     assert SIDEBAR_SUMMARY in recall and "图片来源网络" in recall  # read past the trailer
 
-    edges = features_of(f"<div class=article><p>本报讯</p><p>{PROSE}</p><p>{P2}</p><p>编辑部供稿</p></div>")
-    assert [b.text for b in select(edges, (), Options()).kept] == ["本报讯", PROSE, P2, "编辑部供稿"]
+    edges = features_of(
+        f"<div class=article><p>本报讯</p><p>{PROSE}</p><p>{P2}</p><p>编辑部供稿</p></div>"
+    )
+    assert [b.text for b in select(edges, (), Options()).kept] == [
+        "本报讯",
+        PROSE,
+        P2,
+        "编辑部供稿",
+    ]
     assert [b.text for b in select(edges, (), Options(focus="precision")).kept] == [PROSE, P2]
 
 
