@@ -105,6 +105,19 @@ def test_author_line_under_the_headline_is_not_text() -> None:
     ]
 
 
+def test_prose_beside_a_huge_navbox_in_one_container_is_kept() -> None:
+    # Wikipedia-style: paragraphs and a long link box share one container whose sum is
+    # negative; the run of paragraphs wins over any single paragraph.
+    paras = [PROSE.replace("国家", f"第{i}个") for i in range(8)]
+    navbox = "".join(f"<li><a href='/w/{i}'>条目{i}</a></li>" for i in range(200))
+    out = run(
+        "<body><div class=content>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + f"<div><ul>{navbox}</ul></div></div></body>"
+    )
+    assert out == paras
+
+
 def test_blog_home_page_keeps_the_first_dated_entry() -> None:
     entries = "".join(
         f"<h3>第{i}篇日记的标题</h3><p>2005-03-{10 + i:02d} 01:20:44</p><p>{PROSE if i == 0 else P2}</p>"
