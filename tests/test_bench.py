@@ -264,7 +264,9 @@ def test_workers_survive_timeouts_hangs_and_crashes(corpus: Path) -> None:
 def test_workers_also_start_under_spawn(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import multiprocessing
 
-    monkeypatch.setattr(bench, "_mp_context", lambda: multiprocessing.get_context("spawn"))
+    from cleanser.bench import workers
+
+    monkeypatch.setattr(workers, "_mp_context", lambda: multiprocessing.get_context("spawn"))
     result = bench.run(_pages(corpus)[:1], [_ext("fake_perfect")], jobs=1)
     assert [(r.extractor, r.status) for r in result.records] == [
         (f"{ME}:fake_perfect", "ok"),
@@ -279,6 +281,9 @@ def test_worker_that_cannot_import_is_skipped(corpus: Path) -> None:
     assert {r.extractor for r in result.records} == {f"{ME}:fake_perfect"}
     with pytest.raises(RuntimeError):
         bench.run(_pages(corpus)[:1], [missing], jobs=1, floor=False, strict=True)
+    # Not strict and nothing starts: an empty run that says why, not a crash.
+    alone = bench.run(_pages(corpus)[:1], [missing], jobs=1, floor=False)
+    assert alone.records == [] and "no_such_module_xyz:fn" in alone.skipped
 
 
 def test_interleaving_rotates_the_order() -> None:

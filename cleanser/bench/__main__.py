@@ -1,0 +1,8 @@
+"""``python -m cleanser.bench [PATH ...] [options]``: the same as ``cleanser bench``."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
