@@ -19,17 +19,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from .vocabulary import AM_WORDS, PM_WORDS
+
 # Offset assumed when a page prints a time without a zone (Beijing/Taipei time).
 DEFAULT_TZ = "+08:00"
 
 # Years accepted as a publication year; anything else is a number, not a date.
 MIN_YEAR = 1990
 MAX_YEAR = 2099
-
-# Words before a time that shift it into the afternoon, and those that keep or
-# move 12 o'clock to the morning.
-_PM_WORDS = ("下午", "晚上", "晚间", "傍晚", "中午")
-_AM_WORDS = ("上午", "凌晨", "早上", "清晨", "早晨")
 
 _TIME = (
     r"(?P<ampm1>上午|下午|晚上|晚间|傍晚|中午|凌晨|早上|清晨|早晨)?\s*"
@@ -205,8 +202,8 @@ def text_before_time(m: re.Match[str]) -> str:
 
 
 def _apply_ampm(h: int, zh: str | None, en: str | None) -> int | None:
-    pm = (zh in _PM_WORDS) or (en is not None and en[:1].lower() == "p")
-    am = (zh in _AM_WORDS) or (en is not None and en[:1].lower() == "a")
+    pm = (zh in PM_WORDS) or (en is not None and en[:1].lower() == "p")
+    am = (zh in AM_WORDS) or (en is not None and en[:1].lower() == "a")
     if pm and h < 12:
         return h + 12
     if am and h == 12:

@@ -1,7 +1,8 @@
 """Every cue cleanser recognises, as data: named token tuples, one comment each.
 
-The scorers import from here and nowhere else holds a word list, so a reviewer can
-read the whole vocabulary in one place (trafilatura's ``xpaths.py`` is the model).
+The scorers and the metadata readers import from here and nowhere else holds a
+word list, so a reviewer can read the whole vocabulary in one place (trafilatura's
+``xpaths.py`` is the model).
 Chinese portals name boilerplate with English words, pinyin abbreviations
 (``rdtj`` = 热点推荐) or hashed CSS-module classes; only the first two can be
 matched here, which is why the visible-text cues below carry real weight.
@@ -213,3 +214,216 @@ META_FIELD_RE = re.compile(META_LINE_PATTERNS[1])
 PUNCTUATION = frozenset("，。！？；：、“”‘’《》（）…—,.!?;:\"'()")
 # Sentence-final punctuation: a block with one is prose, not a label.
 SENTENCE_END = frozenset("。！？!?…；;")
+
+# ---------------------------------------------------------------------------
+# article metadata: <meta> keys, <title> and headline, bylines and outlets,
+# dates, links (read by metadata.py, head.py, headline.py, people.py, pagetext.py)
+# ---------------------------------------------------------------------------
+
+# <meta> keys (name/property/itemprop, lower-cased) holding the publication time, best first.
+PUBLISHED_META_KEYS = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "og:release_date", "release_date", "pubdate", "publishdate",
+    "publish_date", "publish-date", "publication_date", "publishtime", "publish_time",
+    "pubtime", "_pubtime", "apub:time", "og:time", "sailthru.date", "parsely-pub-date",
+    "article_date_original", "originalpublicationdate", "dc.date.issued", "dcterms.issued",
+    "dc.date", "dcterms.created", "dc.date.created", "citation_publication_date",
+    "citation_date", "weibo:article:create_at", "createdate", "firstpublishedtime",
+)
+# <meta> keys naming the author of the article.
+AUTHOR_META_KEYS = (
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
+    "citation_author", "byl", "sailthru.author", "parsely-author", "authorname",
+)
+# <meta> keys naming the outlet the article is credited to (来源).
+SOURCE_META_KEYS = (
+    "source", "contentsource", "article:source", "og:article:source", "articlesource",
+    "copyfrom",
+)
+# <meta> keys naming the responsible editor.
+EDITOR_META_KEYS = ("editor", "article:editor", "responsibleeditor")
+# <meta> keys holding the site's name.
+SITE_NAME_META_KEYS = ("og:site_name", "application-name", "sitename", "site_name")
+# <meta> keys holding the headline.
+TITLE_META_KEYS = ("og:title", "twitter:title", "articletitle", "title", "headline", "dc.title")
+# <meta> keys holding a summary.
+DESCRIPTION_META_KEYS = ("description", "og:description", "twitter:description", "dc.description")
+# <meta> keys holding keywords or tags.
+KEYWORD_META_KEYS = ("keywords", "news_keywords", "article:tag", "og:article:tag")
+# <meta> keys declaring the language.
+LANG_META_KEYS = ("content-language", "language", "og:locale", "dc.language")
+# JSON-LD @type values that describe the article itself.
+ARTICLE_LD_TYPES = (
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "posting", "socialmediaposting", "report", "scholarlyarticle", "techarticle",
+    "liveblogposting", "webpage", "itempage", "discussionforumposting", "videoobject",
+    "creativework", "qapage", "question",
+)
+
+# Separators between the headline and the site/channel names in <title>.
+TITLE_SEPARATORS = ("_", "|", "｜", " - ", " – ", " — ", "--", "——", "—", "–", "-", "::", "»")
+# Separators that always mean "headline | site" (a bare hyphen may be part of a word).
+STRONG_TITLE_SEPARATORS = ("_", "|", "｜", " - ", " – ", " — ", "--", "——", "::", "»")
+# Words that make a <title> fragment look like a site or channel name.
+SITE_WORDS = (
+    "网", "網", "新闻", "新聞", "频道", "頻道", "在线", "在線", "门户", "門戶", "官网", "官方",
+    "首页", "首頁", "百科", "论坛", "論壇", "社区", "社區", "博客", "客户端", "资讯", "資訊",
+    "日报", "日報", "晚报", "晚報", "时报", "時報", "报", "報", "电视台", "電視台", "电台",
+    "传媒", "傳媒", "媒体", "媒體", "中心", "平台", "订阅", "訂閱", "专栏", "專欄", "号", "號",
+    "财经", "財經", "科技", "体育", "體育", "娱乐", "娛樂", "汽车", "汽車", "房产", "教育",
+    "健康", "军事", "軍事", "国际", "國際", "国内", "國內", "社会", "社會", "文化", "旅游",
+    "时尚", "游戏", "遊戲", "知乎", "微博", "微信", "头条", "頭條", "快讯", "快訊", "小站",
+    "政府", "热线", "熱線", "中学", "大学", "学院",
+    ".com", ".cn", ".net", ".org", "www.", "news", "News", "NEWS", "Daily", "Times", "Online",
+)
+# Endings of a site's own name (…网, …日报, …热线, …人民政府), as opposed to a channel.
+SITE_FINALS = (
+    "网", "網", "报", "報", "台", "站", "热线", "熱線", "在线", "在線", "门户", "門戶", "政府",
+    "新闻", "新聞", "官网", "社区", "社區", "论坛", "論壇", "百科", "知乎", "微博", "客户端",
+    "博客", "中学", "中學", "大学", "大學", "学院", "學院", "学校", "學校", "医院", "醫院", "社",
+    "云", "雲", "头条", "頭條", "号", "號", "周刊", "週刊", "杂志", "雜誌",
+)
+# og:site_name of WeChat articles, where the account name is the real publisher.
+WECHAT_SITE_NAMES = ("微信公众平台", "微信公众号", "WeChat Official Accounts Platform")
+# Promotion tags and picture markers printed inside a headline element.
+HEADLINE_TAGS = ("原创", "原創", "独家", "獨家", "置顶", "置頂", "[图]", "(图)", "（图）", "[組圖]",
+                 "[组图]", "(组图)", "（组图）", "[视频]", "(视频)", "（视频）",
+                 "[原创]", "【原创】")
+
+# Cues introducing the credited outlet (来源), longest first when matched.
+SOURCE_CUES = (
+    "本文来源于", "本文來源於", "文章来源于", "本文来源", "本文來源", "文章来源", "文章來源",
+    "新闻来源", "新聞來源", "信息来源", "資訊來源",
+    "稿件来源", "内容来源", "消息来源", "来源于", "來源於", "来源", "來源", "稿源", "出处", "出處",
+    "转载自", "轉載自", "转自", "轉自", "来自", "來自", "出自", "source", "Source",
+)
+# Cues introducing reporters: a name may follow without a colon (本报记者 王明).
+REPORTER_CUES = (
+    "首席记者", "特约记者", "见习记者", "实习记者", "本报记者", "本台记者", "本刊记者", "本网记者",
+    "特約記者", "記者", "记者", "通讯员", "通訊員", "实习生", "實習生", "特约撰稿人", "特約撰稿人",
+)
+# Cues introducing writers: they need a colon or slash before the name (作者：王明, 文/王明).
+WRITER_CUES = (
+    "文/图", "文/圖", "文／图", "文／圖", "图/文", "圖/文", "图文", "圖文", "文图", "文圖",
+    "作者", "作　者", "作 者", "撰文", "撰稿", "执笔", "執筆", "采写", "採寫", "文字",
+    "文", "发信人", "發信人", "楼主", "樓主", "博主", "发帖人", "主讲人", "译者", "By", "by",
+)
+# Cues introducing a photographer: the author of a photo story when no writer is named.
+PHOTO_CUES = ("摄影", "攝影", "图片", "圖片", "摄", "攝")
+# Cues introducing the responsible editor; the first four are the strong ones.
+EDITOR_CUES = ("责任编辑", "責任編輯", "责编", "責編", "本文编辑", "值班编辑", "编辑", "編輯")
+# Words after a name that end a byline (报道, 摄 …); a token ending so is a place or a role.
+BYLINE_TAILS = (
+    "综合报道", "綜合報導", "联合报道", "報導", "报道", "報道", "发自", "發自", "摄影", "攝影",
+    "整理", "编译", "編譯", "供图", "供圖", "撰文", "翻译", "翻譯", "采写", "採寫", "绘图",
+    "制图", "製圖", "视频", "視頻", "电", "電", "摄", "攝", "文", "图", "圖", "译", "譯",
+)
+# Whole values that are placeholders or roles, never a person.
+JUNK_PEOPLE = (
+    "系统管理员", "系統管理員", "管理员", "管理員", "超级管理员", "网站管理员", "admin",
+    "administrator",
+    "root", "webmaster", "editor", "author", "佚名", "未知", "匿名", "无名", "不详", "网友", "網友",
+    "本站", "本网", "本網", "小编", "小編", "编辑", "編輯", "编辑部", "編輯部", "记者", "記者",
+    "作者", "转载", "轉載", "原创", "原創", "null", "none", "unknown", "anonymous", "guest",
+    "游客", "遊客", "用户", "用戶", "来源", "來源", "网络", "網絡", "網路", "互联网", "综合",
+    "綜合", "本报", "本報", "新华社", "新華社", "中新社", "中央社", "路透社", "法新社", "美联社",
+    "关闭", "關閉", "打印", "收藏", "评论", "評論", "分享", "返回", "纠错", "糾錯", "举报", "舉報",
+    "推荐", "推薦", "首页", "首頁", "正文", "导读", "導讀", "摘要", "简介", "簡介", "更多", "相关",
+    "相關", "专题", "專題", "图片", "圖片", "视频", "視頻", "登录", "登錄", "注册", "註冊",
+    "关注", "關注", "订阅", "訂閱", "name", "email", "your name", "姓名", "user", "nickname",
+    "and", "the", "of", "by", "to", "in", "for", "with", "from", "on", "at", "more", "home",
+    "next", "share", "print", "close", "top", "login", "comment", "comments", "reply",
+    "管理", "版主", "站长", "站長", "楼主", "樓主", "管理团队", "管理團隊", "客服",
+)
+# Outlet and brand names that look like ordinary words (网易 has no 网/报 suffix).
+KNOWN_OUTLETS = (
+    "网易", "網易", "新浪", "搜狐", "腾讯", "騰訊", "凤凰", "鳳凰", "澎湃", "新华", "新華",
+    "人民", "央视", "央視", "中新", "界面", "财新", "財新", "头条", "頭條", "百家号", "观察者",
+    "環球", "环球", "光明", "南方", "东方", "東方", "中青", "中国", "中國", "今日", "联合",
+    "聯合", "自由", "蘋果", "苹果", "东森", "東森", "三立", "中时", "中時", "大公", "文汇",
+    "ETtoday", "TVBS", "NOWnews", "CNA", "BBC", "CNN", "Reuters", "Xinhua", "CCTV", "AP",
+    "AFP", "XINHUA", "RFI", "CTfans",
+)
+# Parts of an organisation's name; a "person" containing one is an outlet or a body.
+ORG_MARKERS = (
+    "新闻", "新聞", "日报", "日報", "晚报", "晚報", "时报", "時報", "早报", "周刊", "週刊",
+    "杂志", "雜誌", "电视", "電視", "电台", "電台", "广播", "廣播", "频道", "頻道", "客户端",
+    "传媒", "傳媒", "媒体", "媒體", "集团", "集團", "公司", "中心", "网站", "網站", "官网",
+    "政府", "委员会", "委員會", "办公室", "辦公室", "研究院", "研究所", "大学", "大學", "学院",
+    "協會", "协会", "编辑部", "編輯部", "综合", "綜合", "报道", "報導", "来源", "來源",
+    "press", "news", "times", "daily", "media", "agency", "post", "tribune", "herald",
+    "journal", "network", "channel", "online", "publish", ".com", ".cn", ".net", ".org",
+    "http", "www", "sina", "sohu", "netease", "ifeng", "xinhua", "cctv", "toutiao", "baidu",
+    "控股", "股份", "有限", "银行", "銀行", "证券", "證券", "基金", "科技",
+    "资本", "資本", "投资", "投資", "学会", "學會", "联盟", "聯盟", "工作室", "团队", "團隊",
+    "官方", "小组", "小組", "编委", "編委", "课题组", "課題組", "team", "studio", "inc.",
+    "ltd", "group", "comsenz", "discuz", "wordpress",
+)
+# Final characters of an organisation name (新华网, 人民日报, 新华社, 央视台, 《…刊》).
+ORG_FINALS = ("网", "網", "报", "報", "社", "台", "刊", "站", "号", "號", "》", "署", "局", "厅",
+              "廳", "部", "委", "办", "辦", "院", "府", "所", "司", "处", "處", "会", "會", "馆",
+              "館", "团", "團", "组", "組", "室", "校", "店", "厂", "廠", "版")
+# Organisation finals that also end given names (王会, 李团 …): an organisation only
+# when the whole is longer than a name.
+ORG_FINALS_WEAK = ("会", "會", "团", "團", "组", "組", "处", "處", "所", "司", "室", "院", "部",
+                   "校", "店", "版", "馆", "館", "厂", "廠")
+# Words that are never part of a name but often follow 记者 in prose (记者获悉 …).
+NOT_NAME_WORDS = (
+    "获悉", "獲悉", "了解", "发现", "發現", "看到", "注意", "采访", "採訪", "调查", "調查",
+    "走访", "走訪", "探访", "暗访", "手记", "手記", "观察", "觀察", "一行", "证实", "證實",
+    "连线", "連線", "来到", "來到", "日前", "近日", "昨天", "今天", "昨日", "今日", "表示",
+    "告诉", "告訴", "致电", "致電", "电话", "電話", "询问", "詢問", "发稿", "發稿", "时间",
+    "時間", "日期", "我们", "我們", "他们", "他們", "大家", "朋友", "注册", "登录", "查看",
+    "转载", "轉載", "注明", "请", "請", "记者", "記者", "作者", "编辑", "編輯", "通讯员",
+    "通訊員", "位置", "城市", "行情", "简介", "簡介", "关注", "關注", "浏览", "瀏覽", "粉丝",
+    "粉絲", "点赞", "回答", "收藏", "见习", "見習", "实习", "實習", "特约", "特約", "首席",
+)
+# Common Chinese surnames; a name read without an explicit cue must start with one.
+SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮"
+    "邓鄧曹彭曾萧蕭肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金"
+    "石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严"
+    "嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申"
+    "欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱"
+    "蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项"
+    "項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊"
+    "卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠"
+    "荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區郜海"
+    "阚闞花权權强強帅帥屠豆朴盖蓋练練廉禹井祖漆巴丰郦酈风風"
+)
+# Two-character surnames.
+COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方",
+                     "皇甫", "令狐", "慕容", "司徒", "尉迟", "尉遲", "公孙", "公孫", "夏侯", "端木")
+
+# Link texts of a pager's "next page" (not 下一篇, which is the next article).
+NEXT_PAGE_TEXTS = ("下一页", "下一頁", "下页", "下頁", "后一页", "後一頁", "next", "next page",
+                   "next »", "next ›", "›", "»", ">", ">>")
+# Markers of the copyright footer; nothing after them is article metadata.
+FOOTER_CUES = ("版权所有", "版權所有", "Copyright", "COPYRIGHT", "copyright", "©", "ICP备", "ICP證",
+               "ICP证", "All Rights Reserved", "All rights reserved", "不良信息举报")
+# Cues right before a publication date on the page.
+DATE_CUES = ("发布时间", "發布時間", "发表时间", "發表時間", "发布日期", "發布日期", "发表于",
+             "發表於", "发布于", "發佈於", "發布於", "发稿时间", "时间", "時間", "日期", "发布",
+             "發布", "發佈",
+             "发表", "發表", "更新时间", "张贴", "張貼", "Posted", "posted", "Published",
+             "published")
+# Date cues that also end other words (引用日期, 开放时间): they must start a phrase.
+GENERIC_DATE_CUES = ("时间", "時間", "日期", "发布", "發布", "發佈", "发表", "發表")
+# Attributes (lazy-loading ones first) that may hold an image's real URL.
+IMAGE_ATTRS = ("data-src", "data-original", "_src", "data-actualsrc", "data-lazy-src",
+               "data-lazyload", "data-original-src", "data-echo", "data-url", "file", "src")
+# URL prefixes that never lead to an image or a page (placeholders, scripts, anchors).
+BAD_URL_PREFIXES = ("javascript:", "data:", "about:", "vbscript:", "mailto:", "tel:", "#", "file:")
+# Class/id words of elements holding the byline or the outlet (checked lower-cased).
+BYLINE_CLASS_WORDS = ("author", "byline", "reporter", "writer", "auth", "zuozhe", "jizhe")
+# Class/id words of elements holding the outlet (来源), checked lower-cased.
+SOURCE_CLASS_WORDS = ("source", "where", "origin", "laiyuan", "media-name", "medianame")
+
+# ---------------------------------------------------------------------------
+# dates and times (dates.py; its time pattern spells the same words inline)
+# ---------------------------------------------------------------------------
+
+# Words before a time that shift it into the afternoon (下午3:05 is 15:05).
+PM_WORDS = ("下午", "晚上", "晚间", "傍晚", "中午")
+# Words before a time that keep it in the morning or move 12 o'clock to 0 (凌晨12:30 is 00:30).
+AM_WORDS = ("上午", "凌晨", "早上", "清晨", "早晨")

@@ -1,0 +1,241 @@
+"""What a page declares about itself outside the body text.
+
+One pass collects ``<meta>``, JSON-LD ``<script>``, ``<link>``, ``<base>`` and
+``<title>`` (:func:`_gather_head`); :func:`_collect_meta` indexes the ``<meta>``
+contents by key; :func:`_json_ld` parses JSON-LD leniently and flattens it
+(article objects first), and the ``_ld_*`` helpers read its values; and
+:func:`_language` turns a declared language and the text's script into a BCP 47
+tag (zh-Hans / zh-Hant).
+
+These are separate from :mod:`cleanser.metadata` because none of them looks at
+the page's layout or at other fields: they only parse declared data, while
+``metadata._Page`` decides which declaration to trust.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import html
+
+from .metautil import _CJK_RE, _MAX_ATTR, _collapse
+from .vocabulary import ARTICLE_LD_TYPES
+
+# Sizes and limits.
+_MAX_LD_SCRIPT_CHARS = 1_000_000  # a JSON-LD block bigger than this is not metadata
+_MAX_LD_OBJECTS = 500  # objects visited while flattening JSON-LD
+
+
+# --------------------------------------------------------------------------
+# <meta>, JSON-LD
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Head:
+    """The elements of the page that metadata reads outside the body text."""
+
+    metas: list[html.HtmlElement]
+    ld_scripts: list[str]
+    links: list[html.HtmlElement]
+    base_href: str | None
+    title: str
+
+
+def _gather_head(root: html.HtmlElement) -> _Head:
+    """``<meta>``, JSON-LD scripts, ``<link>``, ``<base>`` and ``<title>`` in one pass."""
+    head = _Head([], [], [], None, "")
+    title_seen = False
+    for el in root.iter("meta", "script", "link", "base", "title"):
+        tag = el.tag
+        if tag == "meta":
+            head.metas.append(el)
+        elif tag == "script":
+            if el.text and "ld+json" in (el.get("type") or "").lower():
+                head.ld_scripts.append(el.text)
+        elif tag == "link":
+            head.links.append(el)
+        elif tag == "base":
+            if head.base_href is None:
+                head.base_href = el.get("href") or ""
+        elif not title_seen:
+            title_seen = True
+            head.title = _collapse(el.text_content())[:1000]
+    return head
+
+
+def _collect_meta(metas: Iterable[html.HtmlElement]) -> dict[str, list[str]]:
+    """Every ``<meta>`` content by lower-cased name/property/itemprop/http-equiv."""
+    out: dict[str, list[str]] = {}
+    for m in metas:
+        content = m.get("content")
+        if content is None:
+            content = m.get("value")
+        if content is None or len(content) > _MAX_ATTR * 5:
+            continue
+        content = content.strip()
+        if not content:
+            continue
+        for attr in ("name", "property", "itemprop", "http-equiv"):
+            key = m.get(attr)
+            if key:
+                for k in key.lower().split():
+                    out.setdefault(k, []).append(content)
+    return out
+
+
+_LD_COMMENTS = re.compile(r"/\*.*?\*/|<!--|-->|<!\[CDATA\[|\]\]>", re.S)
+_LD_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+def _load_json(text: str) -> Any:
+    """Parse JSON-LD leniently (comments, CDATA, trailing commas); None when hopeless."""
+    text = text.strip().rstrip(";")
+    for attempt in range(3):
+        try:
+            return json.loads(text, strict=False)
+        except (ValueError, RecursionError):
+            if attempt == 0:
+                text = _LD_COMMENTS.sub("", text).strip().rstrip(";")
+            elif attempt == 1:
+                text = _LD_TRAILING_COMMA.sub(r"\1", text)
+    return None
+
+
+def _json_ld(scripts: Iterable[str]) -> list[dict[str, Any]]:
+    """JSON-LD objects of the page, flattened (``@graph``, lists), article objects first."""
+    objects: list[dict[str, Any]] = []
+    for text in scripts:
+        if not text.strip() or len(text) > _MAX_LD_SCRIPT_CHARS:
+            continue
+        stack: list[Any] = [_load_json(text)]
+        seen = 0
+        while stack and seen < _MAX_LD_OBJECTS:
+            item = stack.pop()
+            seen += 1
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                objects.append(item)
+                for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                    sub = item.get(key)
+                    if isinstance(sub, (dict, list)):
+                        stack.append(sub)
+    articles = [o for o in objects if _ld_is_article(o)]
+    return articles + [o for o in objects if not _ld_is_article(o)]
+
+
+def _ld_types(obj: dict[str, Any]) -> list[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return [t.lower()]
+    if isinstance(t, list):
+        return [x.lower() for x in t if isinstance(x, str)]
+    return []
+
+
+def _ld_is_article(obj: dict[str, Any]) -> bool:
+    return any(t in ARTICLE_LD_TYPES for t in _ld_types(obj))
+
+
+def _ld_str(value: Any) -> str | None:
+    """A plain string from a JSON-LD value (string, number, {"@value"/"name"}, list)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        for key in ("@value", "name", "text"):
+            if isinstance(value.get(key), str):
+                return str(value[key]).strip() or None
+    if isinstance(value, list) and value:
+        return _ld_str(value[0])
+    return None
+
+
+def _ld_people(value: Any) -> list[str]:
+    """Names of JSON-LD authors that are persons (organisations are skipped)."""
+    out: list[str] = []
+    items = value if isinstance(value, list) else [value]
+    for item in items[:20]:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            if any("organization" in t for t in _ld_types(item)):
+                continue
+            name = _ld_str(item.get("name"))
+            if name:
+                out.append(name)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Language
+# --------------------------------------------------------------------------
+
+# Characters that exist only in simplified or only in traditional script.
+_SIMPLIFIED_ONLY = frozenset(
+    "这个们来时为说国对会过还后发经么没动现当进见从点关开实问"
+    "长东与车门马书写处头专业两样电话让认论间应华网务产报记单"
+    "总边组织级区习际传"
+)
+_TRADITIONAL_ONLY = frozenset(
+    "這個們來時為說國對會過還後發經麼沒動現當進見從點關開實問"
+    "長東與車門馬書寫處頭專業兩樣電話讓認論間應華網務產報記單"
+    "總邊組織級區習際傳"
+)
+_SIMPLIFIED_RE = re.compile("[" + "".join(sorted(_SIMPLIFIED_ONLY)) + "]")
+_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
+_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def _language(declared: str | None, head: str, body: str) -> str | None:
+    """BCP 47 tag: Chinese as zh-Hans/zh-Hant (script from the text when unclear).
+
+    ``head`` (headline and summary) outweighs ``body``, whose first lines are
+    often an English navigation bar or code.
+    """
+    tag = (declared or "").strip().replace("_", "-")
+    if tag and not _LANG_RE.match(tag):
+        tag = ""
+    low = tag.lower()
+    sample = f"{head} {body}"[:4000]
+    han = len(_CJK_RE.findall(sample))
+    kana = len(_KANA.findall(sample))
+    if low.startswith(("ja", "ko")) or kana > max(5, han // 5):
+        return _format_tag(tag) if low.startswith(("ja", "ko")) else "ja"
+    letters = han + kana + len(_LATIN.findall(sample)) or 1
+    head_han = len(_CJK_RE.findall(head))
+    head_letters = head_han + len(_LATIN.findall(head)) or 1
+    chinese = (han >= 20 and han / letters > 0.3) or (
+        head_han >= 4 and head_han / head_letters > 0.3
+    )
+    if low.startswith("zh") or chinese:
+        if "hant" in low or low in ("zh-tw", "zh-hk", "zh-mo"):
+            return "zh-Hant"
+        if "hans" in low or low in ("zh-cn", "zh-sg", "zh-my"):
+            return "zh-Hans"
+        return f"zh-{_script(sample)}"
+    if tag:
+        return _format_tag(tag)
+    if len(_HANGUL.findall(sample)) > 20:
+        return "ko"
+    return None
+
+
+def _format_tag(tag: str) -> str:
+    parts = tag.split("-")
+    return "-".join([parts[0].lower(), *[p.upper() if len(p) == 2 else p for p in parts[1:]]])
+
+
+def _script(sample: str) -> str:
+    simp = len(_SIMPLIFIED_RE.findall(sample))
+    trad = len(_TRADITIONAL_RE.findall(sample))
+    return "Hant" if trad > simp else "Hans"

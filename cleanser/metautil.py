@@ -1,0 +1,30 @@
+"""Text primitives shared by the metadata modules.
+
+:mod:`cleanser.metadata`, :mod:`~cleanser.head`, :mod:`~cleanser.headline`,
+:mod:`~cleanser.people` and :mod:`~cleanser.pagetext` all compare strings the
+same way (whitespace collapsed, :func:`_norm` keys, one CJK character class) and
+share one attribute-length limit. They live here, below all of those modules, so
+that none of them imports another just for a helper.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MAX_ATTR = 2000  # attribute values longer than this are ignored
+
+# Han characters: CJK unified ideographs (with extension A) and compatibility ideographs.
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+_NORM_DROP = re.compile(r"[\s\"'“”‘’「」『』`]+")
+
+
+def _collapse(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def _norm(text: str) -> str:
+    """Comparison key: NFKC, no whitespace or quotes, lower case."""
+    return _NORM_DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
