@@ -53,8 +53,16 @@ _ALIASES = {"x-gbk": "gbk", "x-gb2312": "gb2312", "x-big5": "big5", "x-euc-tw": 
 # always fails, UTF-7 which browsers refuse because it hides markup).
 _NOT_PAGE_ENCODINGS = frozenset(
     (
-        "undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
-        "unicode-internal", "utf-7", "charmap", "mbcs", "oem",
+        "undefined",
+        "idna",
+        "punycode",
+        "unicode-escape",
+        "raw-unicode-escape",
+        "unicode-internal",
+        "utf-7",
+        "charmap",
+        "mbcs",
+        "oem",
     )
 )
 

@@ -37,8 +37,26 @@ _FLATTEN_DEPTHS = (1000, 200)
 _TAG = re.compile(r"<!--|<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
 _VOID = frozenset(
     (
-        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
-        "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr",
+        "area",
+        "base",
+        "basefont",
+        "bgsound",
+        "br",
+        "col",
+        "embed",
+        "frame",
+        "hr",
+        "image",
+        "img",
+        "input",
+        "isindex",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
     )
 )
 # Elements whose content is raw text: a ``<div>`` inside a script is not a tag.
@@ -51,9 +69,37 @@ _SELF_CLOSING_SIBLINGS = frozenset(
 )
 _CLOSES_P = frozenset(
     (
-        "address", "article", "aside", "blockquote", "center", "details", "dir", "div", "dl",
-        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
     )
 )
 
@@ -170,9 +216,13 @@ def _flatten(text: str, limit: int) -> str:
         if name in _VOID or rest.endswith("/"):
             out.append(m.group(0))
             continue
-        if stack and stack[-1][1] and (
-            (name in _SELF_CLOSING_SIBLINGS and stack[-1][0] == name)
-            or (name in _CLOSES_P and stack[-1][0] == "p")
+        if (
+            stack
+            and stack[-1][1]
+            and (
+                (name in _SELF_CLOSING_SIBLINGS and stack[-1][0] == name)
+                or (name in _CLOSES_P and stack[-1][0] == "p")
+            )
         ):
             entry = stack.pop()
             counts[entry[0]] -= 1  # type: ignore[index]

@@ -78,9 +78,7 @@ _CELL_TAGS = frozenset(("td", "th"))
 # Block-level content that makes a table a layout table rather than a data table.
 _LAYOUT_MARKERS = "table|div|p|ul|ol|h1|h2|h3|h4|h5|h6|blockquote|img|iframe"
 _DATA_TABLES = etree.XPath(
-    "//table[not(.//*["
-    + " or ".join("self::" + t for t in _LAYOUT_MARKERS.split("|"))
-    + "])]"
+    "//table[not(.//*[" + " or ".join("self::" + t for t in _LAYOUT_MARKERS.split("|")) + "])]"
 )
 
 _TOKEN = re.compile(

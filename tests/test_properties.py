@@ -57,10 +57,37 @@ def sentence(draw: st.DrawFn) -> str:
 prose = st.lists(sentence(), min_size=1, max_size=5).map("".join)
 
 CLASS_TOKENS = (
-    "nav", "footer", "rdtj", "xgyd", "cnxh", "sidebar", "share", "comment", "ad", "content",
-    "article", "main", "post", "left", "right", "box", "list", "hd", "bd", "clearfix", "wrap",
+    "nav",
+    "footer",
+    "rdtj",
+    "xgyd",
+    "cnxh",
+    "sidebar",
+    "share",
+    "comment",
+    "ad",
+    "content",
+    "article",
+    "main",
+    "post",
+    "left",
+    "right",
+    "box",
+    "list",
+    "hd",
+    "bd",
+    "clearfix",
+    "wrap",
 )
-BOILERPLATE_HEADINGS = ("猜你喜欢", "相关阅读", "热点内容", "精彩推荐", "文章排行", "热门关注", "延伸阅读")
+BOILERPLATE_HEADINGS = (
+    "猜你喜欢",
+    "相关阅读",
+    "热点内容",
+    "精彩推荐",
+    "文章排行",
+    "热门关注",
+    "延伸阅读",
+)
 BLOCK_TAGS = ("div", "p", "section", "article", "aside", "nav", "footer", "ul", "table", "h2", "h3")
 INLINE_TAGS = ("span", "a", "b", "em", "strong", "font", "i")
 
@@ -74,7 +101,9 @@ def attrs(draw: st.DrawFn) -> str:
     if draw(st.integers(0, 5)) == 0:
         out.append(f'id="{draw(st.sampled_from(CLASS_TOKENS))}"')
     if draw(st.integers(0, 6)) == 0:
-        url = draw(st.sampled_from(["/a.html", "http://x.cn/1", "javascript:void(0)", "#", "data:,x"]))
+        url = draw(
+            st.sampled_from(["/a.html", "http://x.cn/1", "javascript:void(0)", "#", "data:,x"])
+        )
         out.append(f'href="{url}"')
     return (" " + " ".join(out)) if out else ""
 
@@ -111,9 +140,23 @@ def element(draw: st.DrawFn, depth: int = 0, anonymous: bool = True) -> str:
     if kind == 5 and anonymous:
         return draw(
             st.sampled_from(
-                ["<br>", "</div>", "</p>", "<p>", "</html>", "<li>", "<a>", "<img src='/i.jpg'>",
-                 "<script>var a='<div>';</script>", "<style>p{color:red}</style>", "<!-- c -->",
-                 "<td>", "</table>", "&nbsp;", "<hr>"]
+                [
+                    "<br>",
+                    "</div>",
+                    "</p>",
+                    "<p>",
+                    "</html>",
+                    "<li>",
+                    "<a>",
+                    "<img src='/i.jpg'>",
+                    "<script>var a='<div>';</script>",
+                    "<style>p{color:red}</style>",
+                    "<!-- c -->",
+                    "<td>",
+                    "</table>",
+                    "&nbsp;",
+                    "<hr>",
+                ]
             )
         )
     if kind == 5:
@@ -160,7 +203,9 @@ def article_block(draw: st.DrawFn) -> str:
         cells = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
         return f"<table>{cells}</table>"
     if kind == 9:
-        return f'<p><img src="/img/{draw(st.integers(0, 99))}.jpg"></p><p>{esc(draw(sentence()))}</p>'
+        return (
+            f'<p><img src="/img/{draw(st.integers(0, 99))}.jpg"></p><p>{esc(draw(sentence()))}</p>'
+        )
     if kind == 10:
         return f"<blockquote>{esc(para)}</blockquote>"
     return f"<p>{esc(para)}<br>{esc(draw(sentence()))}<strong>{esc(draw(phrase))}</strong></p>"
@@ -269,17 +314,31 @@ def test_arbitrary_strings(text: str) -> None:
 
 
 @FAST
-@given(st.text(alphabet=st.sampled_from(list("<>/=\"' &;!-?[]abdiv p" + HANZI[:20] + "，。")),
-               max_size=1024))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("<>/=\"' &;!-?[]abdiv p" + HANZI[:20] + "，。")),
+        max_size=1024,
+    )
+)
 def test_markup_soup(text: str) -> None:
     article = safe_extract(text)
     assert article is not None
 
 
 @FAST
-@given(st.text(alphabet=HANZI + CN_PUNCT + "<>/ab \n", max_size=2000), st.sampled_from(ENCODINGS),
-       st.sampled_from(["", "<meta charset=gbk>", "<meta charset=big5>", "<meta charset=utf-8>",
-                        "<?xml version='1.0' encoding='gb2312'?>"]))
+@given(
+    st.text(alphabet=HANZI + CN_PUNCT + "<>/ab \n", max_size=2000),
+    st.sampled_from(ENCODINGS),
+    st.sampled_from(
+        [
+            "",
+            "<meta charset=gbk>",
+            "<meta charset=big5>",
+            "<meta charset=utf-8>",
+            "<?xml version='1.0' encoding='gb2312'?>",
+        ]
+    ),
+)
 def test_random_text_in_random_encodings(text: str, encoding: str, decl: str) -> None:
     safe_extract((decl + text).encode(encoding, "replace"))
 

@@ -398,8 +398,11 @@ def _entity_pages(secret: Path) -> list[str]:
         f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY ext SYSTEM "{uri}">'
         f'<!ENTITY int "INTERNAL-EXPANDED">]><html><body>{body}</body></html>',
         # the declaration far into the page (past any prologue handling)
-        "<html><body>" + "<!-- pad -->" * 3000 + f'<!DOCTYPE x [<!ENTITY ext SYSTEM "{uri}">]>'
-        + body + "</body></html>",
+        "<html><body>"
+        + "<!-- pad -->" * 3000
+        + f'<!DOCTYPE x [<!ENTITY ext SYSTEM "{uri}">]>'
+        + body
+        + "</body></html>",
         # parameter entity and XInclude
         f'<!DOCTYPE x [<!ENTITY % p SYSTEM "{uri}"> %p;]>'
         f'<html xmlns:xi="http://www.w3.org/2001/XInclude"><body>{body}'

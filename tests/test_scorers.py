@@ -151,7 +151,9 @@ def test_forum_detection() -> None:
 
 
 def test_video_player_text_and_ad_labels_are_furniture() -> None:
-    f = features_of("<div><p>很抱歉，当前视频播放失败</p><p>广告</p><p>广告投放的效果很好，我们会继续。</p></div>")
+    f = features_of(
+        "<div><p>很抱歉，当前视频播放失败</p><p>广告</p><p>广告投放的效果很好，我们会继续。</p></div>"
+    )
     cues = [block_cue(b) for b in f.blocks]
     assert cues[0] is not None and "video" in cues[0].rule
     assert cues[1] is not None and cues[1].rule == "ad label"
