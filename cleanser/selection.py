@@ -25,7 +25,7 @@ from .density import SHORT_LINE_CAP, block_weight
 from .features import Block, Features, Node, collapse
 from .heuristic import Cue, block_cue, element_cue, is_error_page
 from .options import Options
-from .vocabulary import ATTACHMENT_RE
+from .vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE
 
 # A boilerplate verdict that would remove more than this share of the page's
 # positive weight is ignored: real furniture is never most of the page's prose.
@@ -63,6 +63,11 @@ GROW_LEVELS = 4
 GROW_MAX_STEPS = 64  # ancestors visited at most, wrappers included (deeply nested pages)
 GROW_RATIO = 2.0
 GROW_MIN = 300.0
+# A page with too little text to score still has an article when an element it
+# names as the body (ARTICLE_BODY_NAMES) holds this many unflagged tokens. On the
+# shared corpus this changes one page (a two-line CSDN post, F1 0 -> 1) and no list
+# or error page.
+MARKED_BODY_MIN_TOKENS = 10
 # Below this total weight there is no article (list, index and error pages).
 MIN_ARTICLE_SCORE = 15.0
 # A line is link-dense (navigation, related headlines, user names) above this
@@ -104,6 +109,7 @@ TITLE_SEARCH_LINES = 6
 _TIE = 1e-9
 _STRONG_KINDS = frozenset(("footer", "disclaimer", "share"))
 _SOFT_KINDS = frozenset(("terminator", "meta"))
+_BODY_NAMES = frozenset(ARTICLE_BODY_NAMES)
 
 
 @dataclass(frozen=True)
@@ -221,7 +227,15 @@ def select(
         best, best_score = _grow(features, best, best_score, prefix)
     page_links = features.link_prefix[-1]
     island = 0 < best_score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * best_score
-    if best is None or best_score < MIN_ARTICLE_SCORE or island:
+    no_article = best is None or best_score < MIN_ARTICLE_SCORE or island
+    keep_titles = forum
+    if no_article and not forum:
+        # Too little text to score, but the page names its article body: a short post,
+        # where a line equal to the headline is the post itself.
+        marked = _marked_body(features, flags)
+        if marked is not None:
+            best, no_article, keep_titles = marked, False, True
+    if best is None or no_article:
         return Selection(
             None,
             [],
@@ -235,7 +249,7 @@ def select(
             overruled,
         )
     kept, removed = _clean_region(
-        best, features, adjusted, flags, soft, () if forum else titles, options, forum, byline
+        best, features, adjusted, flags, soft, () if keep_titles else titles, options, forum, byline
     )
     if forum and kept:
         heading = _thread_title(features, best, titles)
@@ -406,6 +420,25 @@ def _trim_edges(kept: list[Block]) -> tuple[list[Block], list[Removal]]:
         if (k < first or k > last) and b.image is None
     ]
     return [b for k, b in enumerate(kept) if first <= k <= last or b.image is not None], out
+
+
+def _marked_body(features: Features, flags: list[Cue | None]) -> Node | None:
+    """The element the markup names as the article body, when it holds unflagged text.
+
+    The outermost element whose class, id or itemprop is one of ARTICLE_BODY_NAMES,
+    with at least MARKED_BODY_MIN_TOKENS tokens on lines no verdict covers.
+    """
+    for node in features.nodes:
+        el = node.el
+        names = f"{el.get('id') or ''} {el.get('class') or ''} {el.get('itemprop') or ''}"
+        if not any(n.lower().replace("-", "_") in _BODY_NAMES for n in names.split()):
+            continue
+        free = sum(
+            features.blocks[i].length for i in range(node.start, node.end) if flags[i] is None
+        )
+        if free >= MARKED_BODY_MIN_TOKENS:
+            return node
+    return None
 
 
 def _grow(

@@ -70,6 +70,16 @@ CONTENT_TOKENS = (
     "question", "topic", "floor", "message",
 )
 
+# Whole class/id values (lower case, "-" read as "_") and itemprop values that name
+# the article body itself, as CMSs print it (CSDN article_content/content_views,
+# WordPress entry_content, WeChat rich_media_content, TRS gov sites TRS_Editor).
+# Used when no text scores as an article: a two-line post in one still counts.
+ARTICLE_BODY_NAMES = (
+    "article_content", "content_views", "articlebody", "article_body", "article_text",
+    "post_content", "post_body", "entry_content", "rich_media_content", "art_content",
+    "trs_editor",
+)
+
 # Tokens that are also layout words (``p-right``, ``no-right``, ``has-more``): a
 # verdict from one of these yields to the prose it would remove, whatever is left
 # outside (CNN wraps its article in ``pg-right-rail``).

@@ -118,6 +118,27 @@ def test_prose_beside_a_huge_navbox_in_one_container_is_kept() -> None:
     assert out == paras
 
 
+NAV = "".join(f"<li><a href='/c/{i}'>频道{i}</a></li>" for i in range(30))
+
+
+def test_two_line_post_in_a_named_body_is_an_article() -> None:
+    post = "<p>测试标题</p><p>1107436458 某鹅 说明来处</p>"
+    page = f"<body><ul class=nav>{NAV}</ul><div id=article_content>{post}</div></body>"
+    sel = select(features_of(page), ("测试标题",), Options())
+    assert [b.text for b in sel.kept] == ["测试标题", "1107436458 某鹅 说明来处"]
+    assert sel.reason is None
+    # The same lines in an unnamed container: too little text, no article.
+    bare = select(features_of(page.replace("id=article_content", "")), ("测试标题",), Options())
+    assert bare.kept == [] and bare.reason
+
+
+def test_named_body_holding_only_links_is_still_no_article() -> None:
+    links = "".join(f"<p><a href='/a/{i}'>第{i}篇文章的标题</a></p>" for i in range(3))
+    page = f"<body><ul class=nav>{NAV}</ul><div class=entry-content>{links}</div></body>"
+    sel = select(features_of(page), ("测试标题",), Options())
+    assert sel.kept == [] and sel.reason
+
+
 def test_blog_home_page_keeps_the_first_dated_entry() -> None:
     entries = "".join(
         f"<h3>第{i}篇日记的标题</h3><p>2005-03-{10 + i:02d} 01:20:44</p><p>{PROSE if i == 0 else P2}</p>"
