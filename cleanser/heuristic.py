@@ -65,6 +65,7 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
 
 _FOOTER_RE = _any_of(v.FOOTER_SIGNATURES)
 _DISCLAIMER_RE = _any_of(v.DISCLAIMER_CUES)
+_PUBLIC_NOTICE_RE = _any_of(v.PUBLIC_NOTICE_CUES)
 _SHARE_RE = _any_of(v.SHARE_CUES)
 _ERROR_RE = _any_of(v.ERROR_PAGE_CUES)
 _VIDEO_RE = _any_of(v.VIDEO_PLAYER_CUES)
@@ -178,6 +179,9 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
         m = _DISCLAIMER_RE.search(text)
         if m:
             return Cue("disclaimer", f"disclaimer '{m.group()}'")
+        m = _PUBLIC_NOTICE_RE.search(text)
+        if m:
+            return Cue("disclaimer", f"public-service notice '{m.group()}'")
         if text.startswith(("声明：", "声明:", "聲明：", "【声明】", "郑重声明")):
             return Cue("disclaimer", "disclaimer '声明'")
     if n <= _MAX_SHARE_TOKENS:

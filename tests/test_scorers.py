@@ -158,3 +158,12 @@ def test_video_player_text_and_ad_labels_are_furniture() -> None:
     assert cues[0] is not None and "video" in cues[0].rule
     assert cues[1] is not None and cues[1].rule == "ad label"
     assert cues[2] is None
+
+
+def test_public_service_boxes_are_furniture() -> None:
+    f = features_of(
+        "<div><p>★中時電子報關心您：再給自己一次機會</p><p>自殺諮詢專線：0800-788995（24小時）</p>"
+        "<p>＊飲酒過量，有害健康＊</p><p>她說，家人一直很關心她的生活，時常去探望。</p></div>"
+    )
+    cues = [block_cue(b) for b in f.blocks]
+    assert [c.kind if c else None for c in cues] == ["disclaimer", "disclaimer", "disclaimer", None]
