@@ -202,6 +202,8 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
             return Cue("meta", "byline")
         if v.DATELINE_RE.match(text):
             return Cue("meta", "dateline")
+        if v.EMPTY_FIELD_RE.match(text):
+            return Cue("meta", "empty field label")
     if n <= _MAX_META_TOKENS and v.GOV_META_RE.search(text):
         return Cue("meta", "document metadata field")
     if text.startswith(v.SUMMARY_PREFIXES):

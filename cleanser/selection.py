@@ -68,6 +68,8 @@ GROW_MIN = 300.0
 # shared corpus this changes one page (a two-line CSDN post, F1 0 -> 1) and no list
 # or error page.
 MARKED_BODY_MIN_TOKENS = 10
+# A kept line this short, unpunctuated, over two link-dense lines labels a link list.
+LIST_LABEL_TOKENS = 8
 # Below this total weight there is no article (list, index and error pages).
 MIN_ARTICLE_SCORE = 15.0
 # A line is link-dense (navigation, related headlines, user names) above this
@@ -401,10 +403,41 @@ def _clean_region(
             removed.append(Removal(i, b.text, "meta", "author's name alone on a line"))
             continue
         kept.append(b)
+    kept, labels = _drop_list_labels(kept, removed, blocks)
+    removed.extend(labels)
     if options.focus == "precision":
         kept, trimmed = _trim_edges(kept)
         removed.extend(trimmed)
     return kept, removed
+
+
+def _drop_list_labels(
+    kept: list[Block], removed: list[Removal], blocks: list[Block]
+) -> tuple[list[Block], list[Removal]]:
+    """Short labels heading a list of links that went as link-dense (重点推荐, 证券要闻).
+
+    A kept line of at most LIST_LABEL_TOKENS tokens without punctuation, whose next
+    two text lines were both removed as link-dense, names the list, not the article.
+    """
+    dense = {r.index for r in removed if r.kind == "link-dense"}
+    if len(dense) < 2:
+        return kept, []
+    kept_at = {b.index for b in kept}
+    out: list[Removal] = []
+    drop: set[int] = set()
+    for b in kept:
+        if b.image is not None or b.punct or b.length > LIST_LABEL_TOKENS:
+            continue
+        following = []
+        for j in range(b.index + 1, len(blocks)):
+            if blocks[j].length:
+                following.append(j)
+                if len(following) == 2:
+                    break
+        if len(following) == 2 and all(j in dense and j not in kept_at for j in following):
+            drop.add(b.index)
+            out.append(Removal(b.index, b.text, "link-dense", "label of a list of links"))
+    return [b for b in kept if b.index not in drop], out
 
 
 def _trim_edges(kept: list[Block]) -> tuple[list[Block], list[Removal]]:

@@ -218,7 +218,14 @@ BYLINE_PATTERN = (
     r"^[\(（【\[]?\s*(本报|本台|本刊|新华社|中新社)?\S{0,8}(记者|通讯员|实习生|特约撰稿人?|撰文|文图|摄影|图文)"
     r"\s*[:：/]?\s*[\u4e00-\u9fff·]{2,4}([\s、，,]+[\u4e00-\u9fff·]{2,4})*\s*[\)）】\]]?$"
 )
-DATELINE_PATTERN = r"^\D{0,6}(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+DATELINE_PATTERN = (
+    r"^\D{0,6}(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+    # "央视财经 | 2020年08月03日 07:16": an outlet, a bar, then only the time
+    r"|^[^\d|｜丨]{2,12}[|｜丨]\s*(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*$"
+)
+# A field label printed with nothing after it (CCTV's empty "原标题：").
+EMPTY_FIELD_PATTERN = r"^(原标题|原標題|来源|來源|作者|编辑|編輯|责任编辑|責任編輯|关键词|關鍵詞)\s*[:：]\s*$"
+EMPTY_FIELD_RE = re.compile(EMPTY_FIELD_PATTERN)
 BYLINE_RE = re.compile(BYLINE_PATTERN)
 DATELINE_RE = re.compile(DATELINE_PATTERN)
 

@@ -167,3 +167,12 @@ def test_public_service_boxes_are_furniture() -> None:
     )
     cues = [block_cue(b) for b in f.blocks]
     assert [c.kind if c else None for c in cues] == ["disclaimer", "disclaimer", "disclaimer", None]
+
+
+def test_outlet_bar_date_and_empty_labels_are_meta_lines() -> None:
+    f = features_of(
+        "<div><p>央视财经 | 2020年08月03日 07:16</p><p>原标题：</p>"
+        "<p>原标题：上半年GDP十强排位出炉</p><p>国家统计局 | 数据显示经济回暖</p></div>"
+    )
+    rules = [(c.kind, c.rule) if (c := block_cue(b)) else None for b in f.blocks]
+    assert rules == [("meta", "dateline"), ("meta", "empty field label"), None, None]

@@ -139,6 +139,18 @@ def test_named_body_holding_only_links_is_still_no_article() -> None:
     assert sel.kept == [] and sel.reason
 
 
+def test_labels_of_link_lists_inside_the_article_go_with_the_lists() -> None:
+    related = "".join(
+        f"<p>{label}</p><p><a href='/a/{i}'>沪指三周重挫近三成 券商大佬齐聚证监会{i}</a></p>"
+        f"<p><a href='/b/{i}'>证监会又出五大招救市 千亿资金输血市场{i}</a></p>"
+        for i, label in enumerate(["重点推荐", "证券要闻"])
+    )
+    paras = [PROSE, P2, PROSE.replace("国家", "地方"), P2.replace("他", "她")]
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    out = run(f"<body><div><h3>市场概况</h3>{body}{related}</div></body>")
+    assert out == ["市场概况", *paras]
+
+
 def test_blog_home_page_keeps_the_first_dated_entry() -> None:
     entries = "".join(
         f"<h3>第{i}篇日记的标题</h3><p>2005-03-{10 + i:02d} 01:20:44</p><p>{PROSE if i == 0 else P2}</p>"
