@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .density import SHORT_LINE_CAP, block_weight
-from .features import Block, Features, Node, collapse
+from .features import Block, Features, Node
 from .heuristic import Cue, block_cue, element_cue, is_error_page
 from .options import Options
 from .vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE
@@ -640,8 +640,12 @@ def _repeats(key: str, titles: set[str]) -> bool:
     )
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _key(text: str) -> str:
-    return "".join(ch for ch in collapse(text) if ch.isalnum()).lower()
+    """A line reduced to its letters and digits, for comparing it with headlines."""
+    return _NOT_ALNUM.sub("", text).lower()
 
 
 def _prefix(values: object) -> list[float]:
