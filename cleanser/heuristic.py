@@ -70,6 +70,7 @@ _SHARE_RE = _any_of(v.SHARE_CUES)
 _ERROR_RE = _any_of(v.ERROR_PAGE_CUES)
 _VIDEO_RE = _any_of(v.VIDEO_PLAYER_CUES)
 _AD_LABELS = frozenset(v.AD_LABELS)
+_BUTTON_LABELS = frozenset(v.BUTTON_LABELS)
 _LONG_HEADINGS = "|".join(re.escape(h) for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
 # A heading that starts or ends with one of the longer cues (热点排行榜, 猜你喜欢的).
 _LONG_HEADING_RE = re.compile(f"^({_LONG_HEADINGS})|({_LONG_HEADINGS})$")
@@ -193,6 +194,8 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
             return Cue("share", f"video player text '{m.group()}'")
         if text in _AD_LABELS:
             return Cue("share", "ad label")
+        if text in _BUTTON_LABELS:
+            return Cue("share", "button label")
     if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
         return Cue("terminator", "editor/credit trailer")
     if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):

@@ -177,6 +177,13 @@ VIDEO_PLAYER_CUES = (
 )
 # Lines that are only an ad label.
 AD_LABELS = ("广告", "廣告", "推广", "推廣", "赞助", "AD", "Ad")
+# Lines that are only a button's label (Baike's 播报/编辑 beside every heading, 展开全文,
+# action rows); matched as the whole line, so "编辑：王五" is not one of them.
+BUTTON_LABELS = (
+    "播报", "播報", "编辑", "編輯", "收起", "展开", "展開", "收合", "展开全部", "收起全部", "展开全文",
+    "展开阅读全文", "查看全文", "阅读全文", "閱讀全文", "举报", "舉報", "复制链接", "複製連結", "点赞",
+    "點讚", "收藏", "转发", "轉發", "打赏", "打賞",
+)
 
 # Lines after which the article is over (editor trailers, error-report links).
 TERMINATOR_PATTERNS = (

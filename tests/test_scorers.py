@@ -176,3 +176,10 @@ def test_outlet_bar_date_and_empty_labels_are_meta_lines() -> None:
     )
     rules = [(c.kind, c.rule) if (c := block_cue(b)) else None for b in f.blocks]
     assert rules == [("meta", "dateline"), ("meta", "empty field label"), None, None]
+
+
+def test_button_labels_are_furniture_only_as_whole_lines() -> None:
+    f = features_of("<div><p>播报</p><p>编辑</p><p>编辑：王五</p><p>展开全文</p></div>")
+    rules = [c.rule if (c := block_cue(b)) else None for b in f.blocks]
+    assert rules[0] == rules[1] == rules[3] == "button label"
+    assert rules[2] != "button label"
