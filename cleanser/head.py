@@ -14,11 +14,13 @@ the page's layout or at other fields: they only parse declared data, while
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from lxml import html
 
@@ -26,6 +28,9 @@ from .metautil import _CJK_RE, _MAX_ATTR, _collapse
 from .vocabulary import ARTICLE_LD_TYPES
 
 # Sizes and limits.
+# A meta value made only of %XX escapes and URL-safe characters, with at least three
+# escapes (so "100%" or a plain word is left alone).
+_PERCENT_ENCODED = re.compile(r"(?=(?:[^%]*%[0-9A-Fa-f]{2}){3})[A-Za-z0-9%._~+\-]+")
 _MAX_LD_SCRIPT_CHARS = 1_000_000  # a JSON-LD block bigger than this is not metadata
 _MAX_LD_OBJECTS = 500  # objects visited while flattening JSON-LD
 
@@ -80,6 +85,11 @@ def _collect_meta(metas: Iterable[html.HtmlElement]) -> dict[str, list[str]]:
         content = content.strip()
         if not content:
             continue
+        if _PERCENT_ENCODED.fullmatch(content):
+            # A text value shipped URL-encoded (tieba's og:title): decoded when the
+            # bytes are UTF-8.
+            with contextlib.suppress(UnicodeDecodeError):
+                content = unquote(content, errors="strict")
         for attr in ("name", "property", "itemprop", "http-equiv"):
             key = m.get(attr)
             if key:

@@ -122,7 +122,9 @@ def _valid_person(name: str, site_names: Iterable[str], *, strict: bool) -> bool
 def _strip_tail(token: str) -> tuple[str, bool]:
     """``token`` without a trailing 报道/摄/文 …, and whether one was removed."""
     for tail in BYLINE_TAILS:
-        if token.endswith(tail) and len(token) > len(tail):
+        # 文 glued to a three-character run is more often the given name's last
+        # character (王乐文) than a credit (王乐 文); 摄/图/电 are not name characters.
+        if token.endswith(tail) and len(token) > (3 if tail in _NAME_ENDINGS else len(tail)):
             return token[: -len(tail)], True
     return token, False
 
@@ -140,6 +142,8 @@ def _names_at(
     """
     line_end = text.find("\n", pos, pos + 120)
     line = text[pos : line_end if line_end >= 0 else pos + 120]
+    # "王乐文  方  敏": two-character names padded to three characters' width.
+    line = _PADDED_NAME.sub(r"\1\2", line)
     stop = _VALUE_STOP.search(line, 1)
     seg = line[: stop.start()] if stop else line
     if stop and stop.group(0) in _PEOPLE_CUE_STOPS:
@@ -190,7 +194,9 @@ def _names_at(
 
 # Stop words that open the next byline; a run glued to them is an outlet or a role.
 _PEOPLE_CUE_STOPS = frozenset(("记者", "記者", "作者", "通讯员", "通訊員", "摄影", "攝影"))
-_GLUED_TAIL = re.compile(f"(?<=[\\s、，,/／])[{_CJK}]+$")
+_PADDED_NAME = re.compile(f"(?<![{_CJK}])([{_CJK}])[ \t]{{1,3}}([{_CJK}])(?![{_CJK}])")
+_NAME_ENDINGS = frozenset(("文",))  # credit tails that are also common name endings
+_GLUED_TAIL = re.compile(f"(?:(?<=[\\s、，,/／])|^)[{_CJK}]+$")
 
 
 def _split_dateline(run: str, seg: str, j: int) -> str | None:

@@ -154,6 +154,10 @@ class TestTitle:
         m = meta(page(title="山西品牌丝路行正式启动 - 山西省人民政府", body=block + ARTICLE))
         assert m.title == "山西品牌丝路行正式启动"
 
+    def test_url_encoded_og_title_is_decoded(self) -> None:
+        head = "<meta property='og:title' content='%E5%B9%B3%E9%A1%B6%E5%B1%B1%E5%90%A7'>"
+        assert meta(page(head=head, body=ARTICLE)).title == "平顶山吧"
+
     @pytest.mark.parametrize("mark", ["(页 1)", "（第2页）", "(3页)"])
     def test_page_number_is_not_part_of_the_headline(self, mark: str) -> None:
         m = meta(page(title=f"社会资本与再就业{mark} - 学术前沿 - 社会学论坛", body=ARTICLE))
@@ -436,6 +440,10 @@ class TestPeople:
             ("本报记者 王燕平 方云凤 本报通讯员 柏建斌", ("王燕平", "方云凤", "柏建斌")),
             ("来源：滨海日报作者：何文静字号：T|T", ("何文静",)),
             ("记者：Demi Xia", ("Demi Xia",)),
+            # two-character names padded to three characters' width; a name ending in 文
+            ("本报记者  王乐文  方  敏", ("王乐文", "方敏")),
+            # an outlet glued to 记者 is not a person
+            ("采写：南都记者 余毅菁 向雪妮", ("余毅菁", "向雪妮")),
         ],
     )
     def test_bylines(self, line: str, authors: tuple[str, ...]) -> None:
