@@ -55,7 +55,8 @@ def _gather_head(root: html.HtmlElement) -> _Head:
     """``<meta>``, JSON-LD scripts, ``<link>``, ``<base>`` and ``<title>`` in one pass."""
     head = _Head([], [], [], None, "")
     title_seen = False
-    for el in root.iter("meta", "script", "link", "base", "title"):
+    wrapper_title: str | None = None
+    for el in root.iter("meta", "script", "link", "base", "title", "text"):
         tag = el.tag
         if tag == "meta":
             head.metas.append(el)
@@ -67,9 +68,16 @@ def _gather_head(root: html.HtmlElement) -> _Head:
         elif tag == "base":
             if head.base_href is None:
                 head.base_href = el.get("href") or ""
+        elif tag == "text":
+            # A CleanEval-format file: <text id="URL" title="…"> wraps the page; its
+            # title stands in when the page has no <title> of its own.
+            if wrapper_title is None:
+                wrapper_title = _collapse(el.get("title") or "")[:1000]
         elif not title_seen:
             title_seen = True
             head.title = _collapse(el.text_content())[:1000]
+    if not head.title and wrapper_title:
+        head.title = wrapper_title
     return head
 
 

@@ -154,6 +154,15 @@ class TestTitle:
         m = meta(page(title="山西品牌丝路行正式启动 - 山西省人民政府", body=block + ARTICLE))
         assert m.title == "山西品牌丝路行正式启动"
 
+    def test_cleaneval_wrapper_title_stands_in_for_a_missing_title(self) -> None:
+        doc = (
+            '<text id="http://blog.example.cn/a.aspx" title="很高兴入住博客堂 - 某某的博客">'
+            f"<html><body><h1>某某的博客</h1>{ARTICLE}</body></html></text>"
+        )
+        assert meta(doc).title == "很高兴入住博客堂"
+        own = doc.replace("<html>", "<html><head><title>自己的标题</title></head>")
+        assert meta(own).title == "自己的标题"
+
     def test_url_encoded_og_title_is_decoded(self) -> None:
         head = "<meta property='og:title' content='%E5%B9%B3%E9%A1%B6%E5%B1%B1%E5%90%A7'>"
         assert meta(page(head=head, body=ARTICLE)).title == "平顶山吧"
