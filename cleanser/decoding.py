@@ -227,6 +227,9 @@ _COMMON_HAN = frozenset(
     "合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處"
 )
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+_COMMON_HAN_RE = re.compile("[" + "".join(sorted(_COMMON_HAN)) + "]")
+
 # How much more plausible another legacy encoding must read to override a declaration.
 _SWITCH_MARGIN = 0.2
 
@@ -236,10 +239,10 @@ _LEGACY = ("gb18030", "big5hkscs")
 
 def _plausibility(text: str) -> float:
     """Share of Han characters that are among the most common ones."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han = len(_HAN.findall(text))
     if not han:
         return 0.0
-    return sum(c in _COMMON_HAN for c in han) / len(han)
+    return len(_COMMON_HAN_RE.findall(text)) / han
 
 
 def _second_opinion(data: bytes, declared: str, text: str) -> str:
