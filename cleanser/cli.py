@@ -209,7 +209,12 @@ def parse_options(pairs: Sequence[str]) -> Options | None:
             raise _UsageError(
                 f"--option {pair!r}: expected KEY=VALUE with KEY one of {sorted(known)}"
             )
-        values[key] = _convert(key, raw.strip(), hints.get(key))
+        hint = hints.get(key)
+        if typing.get_origin(hint) is tuple:
+            # Repeatable: -O drop=.share -O drop=#comments
+            values[key] = (*values.get(key, ()), raw.strip())
+        else:
+            values[key] = _convert(key, raw.strip(), hint)
     try:
         return Options(**values)
     except (TypeError, ValueError) as exc:

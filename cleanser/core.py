@@ -15,14 +15,15 @@ from lxml import html
 
 from .article import Article
 from .decoding import decode, utf16_without_bom
-from .dom import parse, prepare
+from .dom import drop_selected, parse, prepare
 from .errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
-from .features import Features, collapse, extract_features
+from .features import Features, Node, collapse, extract_features
 from .heuristic import looks_like_forum
 from .metadata import Metadata, extract_metadata
 from .options import Options
 from .output import render
-from .selection import Selection, select
+from .selection import Selection, node_of, select
+from .selectors import compile_selector
 
 _DEFAULT = Options()
 _T = TypeVar("_T", str, bytes)
@@ -109,10 +110,13 @@ def _run(
         return Article(encoding=encoding, url=url, reason="nothing parseable"), None, None
     meta = extract_metadata(root, url)
     prepare(root)
+    if options.drop:
+        drop_selected(root, options.drop)
     features = extract_features(root)
     titles = _title_candidates(root, meta)
     forum = looks_like_forum(meta.url or url, features.blocks)
-    selection = select(features, titles, options, forum, meta.author)
+    forced = _named_body(root, features, options.body)
+    selection = select(features, titles, options, forum, meta.author, forced)
     body = render(selection, features, meta, options)
     article = Article(
         text=body.text,
@@ -182,6 +186,19 @@ def _reject_binary(data: bytes) -> None:
     control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if control > _MAX_CONTROL_SHARE * len(sample):
         raise NotHTMLError("input looks like binary data, not HTML")
+
+
+def _named_body(root: html.HtmlElement, features: Features, body: str | None) -> Node | None:
+    """The node of the first element ``Options.body`` names, if any matches."""
+    if body is None:
+        return None
+    found = compile_selector(body)(root)
+    first = (
+        next((el for el in found if isinstance(el, html.HtmlElement)), None)
+        if isinstance(found, list)
+        else None
+    )
+    return node_of(features, first) if first is not None else None
 
 
 def _title_candidates(root: html.HtmlElement, meta: Metadata) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ import re
 
 from lxml import etree, html
 
+from .selectors import compile_selector
 from .vocabulary import DROP_TAGS
 
 # <?xml …?> prologues make lxml refuse ``str`` input; DOCTYPE internal subsets can
@@ -260,6 +261,18 @@ def prepare(root: html.HtmlElement) -> None:
     for el in hidden:
         if el.getparent() is not None:
             _drop_keep_tail(el)
+
+
+def drop_selected(root: html.HtmlElement, selectors: tuple[str, ...]) -> int:
+    """Remove the elements the user's ``Options.drop`` selectors name; how many went."""
+    gone = 0
+    for selector in selectors:
+        found = compile_selector(selector)(root)
+        for el in found if isinstance(found, list) else ():
+            if isinstance(el, html.HtmlElement) and el is not root and el.getparent() is not None:
+                _drop_keep_tail(el)
+                gone += 1
+    return gone
 
 
 def _drop_keep_tail(el: html.HtmlElement) -> None:

@@ -144,8 +144,11 @@ def _build(features: Features, sel: Selection) -> Explanation:
         lines.append(
             Line(b.index, text, b.index in kept, round(sel.weights[b.index], 1), kind, rule)
         )
+    chosen = path(sel.node.el) if sel.node is not None else None
+    if chosen is not None and sel.forced:
+        chosen += " (named by Options.body)"
     return Explanation(
-        chosen=path(sel.node.el) if sel.node is not None else None,
+        chosen=chosen,
         score=round(sel.score, 1),
         confidence=sel.confidence,
         reason=sel.reason,

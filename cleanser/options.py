@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .selectors import compile_selector
+
 #: Default input cap: 20 MB covers the largest real portal pages (the biggest
 #: page in ../shared/corpus is under 3 MB) while bounding memory to roughly
 #: 10× that in lxml.
@@ -24,6 +26,12 @@ class Options:
     ``max_bytes``: inputs larger than this are truncated to it (``truncate``)
     or rejected with ``InputTooLargeError``.
     ``remove_title``: drop the headline from the body text.
+    ``body`` and ``drop`` correct a decision seen in ``explain``: ``body`` names
+    the article's container (a CSS subset — ``#id``, ``.class``, ``tag``,
+    ``[attr=value]``, descendant and ``>`` — or XPath starting with ``/``), used
+    instead of the scored choice when it matches; ``drop`` names elements removed
+    before scoring (a widget that leaks). A selector that does not compile raises
+    ``ValueError`` here.
     """
 
     focus: Literal["precision", "balanced", "recall"] = "balanced"
@@ -33,3 +41,11 @@ class Options:
     remove_title: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
     truncate: bool = True
+    body: str | None = None
+    drop: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if isinstance(self.drop, str):  # Options(drop=".ad") means one selector
+            object.__setattr__(self, "drop", (self.drop,))
+        for selector in (self.body, *self.drop) if self.body is not None else self.drop:
+            compile_selector(selector)

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from lxml import html
+
 from .density import SHORT_LINE_CAP, block_weight
 from .features import Block, Features, Node
 from .heuristic import Cue, block_cue, element_cue, is_error_page
@@ -138,6 +140,7 @@ class Selection:
     flags: list[Cue | None]
     node_scores: list[tuple[Node, float]] = field(default_factory=list)
     overruled: list[tuple[Node, Cue]] = field(default_factory=list)
+    forced: bool = False  # the node is the one Options.body named
 
 
 def select(
@@ -146,12 +149,15 @@ def select(
     options: Options,
     forum: bool = False,
     byline: tuple[str, ...] = (),
+    forced: Node | None = None,
 ) -> Selection:
     """Choose and clean the article among ``features``' blocks.
 
     ``forum``: the page is a thread or Q&A page, so replies are content and the
     thread title stays in the text. ``byline``: the author names metadata found;
-    a line holding only them near the top is a credit, not text.
+    a line holding only them near the top is a credit, not text. ``forced``: the
+    container the user named (``Options.body``); it is cleaned like a chosen one
+    but never replaced, nor judged a list page.
     """
     blocks = features.blocks
     short_cap = FORUM_SHORT_LINE_CAP if forum else SHORT_LINE_CAP
@@ -163,6 +169,8 @@ def select(
     total_pos = positive[-1] or 1.0
     overruled: list[tuple[Node, Cue]] = []
 
+    forced_cue = element_cue(forced.el, forum) if forced is not None else None
+    forced_kind = forced_cue.kind if forced_cue is not None else None
     # Markup verdicts, outermost first; nested verdicts are already covered.
     covered_until = -1
     for node in features.nodes:
@@ -170,6 +178,14 @@ def select(
             continue
         cue = element_cue(node.el, forum)
         if cue is None:
+            continue
+        if forced is not None and (
+            (node.start <= forced.start and forced.end <= node.end)
+            or (cue.kind == forced_kind and forced.start <= node.start and node.end <= forced.end)
+        ):
+            # The user named this container (or one inside it), so it is not
+            # furniture; nor are its parts of the same kind (the comments of a
+            # comment section the user asked for).
             continue
         inside = positive[node.end] - positive[node.start]
         outside = total_pos - inside
@@ -220,16 +236,18 @@ def select(
             s > best_score + _TIE or (s >= best_score - _TIE and prose >= best_prose - _TIE)
         ):
             best, best_score, best_prose = node, s, prose
+    if forced is not None:
+        best, best_score = forced, prefix[forced.end] - prefix[forced.start]
     earlier = None
-    if best is not None and not forum and titles:
+    if forced is None and best is not None and not forum and titles:
         earlier = _titled_article(features, titles[0], best, best_score, scores)
         if earlier is not None:
             best, best_score = earlier
-    if best is not None and not forum and earlier is None:
+    if forced is None and best is not None and not forum and earlier is None:
         best, best_score = _grow(features, best, best_score, prefix)
     page_links = features.link_prefix[-1]
     island = 0 < best_score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * best_score
-    no_article = best is None or best_score < MIN_ARTICLE_SCORE or island
+    no_article = forced is None and (best is None or best_score < MIN_ARTICLE_SCORE or island)
     keep_titles = forum
     if no_article and not forum:
         # Too little text to score, but the page names its article body: a short post,
@@ -265,7 +283,7 @@ def select(
         apology := is_error_page(" ".join(b.text for b in kept))
     ):
         reason = f"error page ('{apology}')"
-    elif not forum and (entries := _entries(best, features)) is not None:
+    elif forced is None and not forum and (entries := _entries(best, features)) is not None:
         # A blog or column home page: several dated entries; the first is the
         # article, without its title line.
         title, second = entries
@@ -276,7 +294,7 @@ def select(
         ]
         kept = [b for b in kept if b.index < second and b.index != title]
         removed = removed + cut
-    if reason is None and not forum:
+    if reason is None and not forum and forced is None:
         teasers, first = _teasers(best, features, weights, flags)
         if teasers >= MIN_TEASERS:
             lead = [b for b in kept if b.index < first]
@@ -296,7 +314,17 @@ def select(
         )
     confidence = _confidence(best_score, total_pos)
     return Selection(
-        best, kept, removed, best_score, confidence, None, weights, flags, scores, overruled
+        best,
+        kept,
+        removed,
+        best_score,
+        confidence,
+        None,
+        weights,
+        flags,
+        scores,
+        overruled,
+        forced=forced is not None,
     )
 
 
@@ -453,6 +481,18 @@ def _trim_edges(kept: list[Block]) -> tuple[list[Block], list[Removal]]:
         if (k < first or k > last) and b.image is None
     ]
     return [b for k, b in enumerate(kept) if first <= k <= last or b.image is not None], out
+
+
+def node_of(features: Features, el: html.HtmlElement) -> Node | None:
+    """The node of ``el``, or of its nearest block-level ancestor the features track."""
+    ancestors = {id(a) for a in el.iterancestors()}
+    found: Node | None = None
+    for node in features.nodes:
+        if node.el is el:
+            return node
+        if id(node.el) in ancestors and (found is None or node.depth > found.depth):
+            found = node
+    return found
 
 
 def _marked_body(features: Features, flags: list[Cue | None]) -> Node | None:

@@ -133,3 +133,44 @@ def test_outside_encoding_hint_outranks_a_wrong_declaration() -> None:
     data = raw.encode("big5")
     assert trad in cleanser.extract(data, encoding="big5").text
     assert cleanser.extract(data, encoding="big5").encoding == "big5hkscs"
+
+
+def test_options_body_names_the_article_when_the_choice_is_wrong() -> None:
+    comments = "".join(
+        f"<div class='comment-item'><p>网友{i}：这篇报道数据翔实，分析到位，希望以后多做这样的解读。</p></div>"
+        for i in range(3)
+    )
+    page = PAGE.replace(
+        '<div class="footer">', f"<div class='comment-list'>{comments}</div><div class=\"footer\">"
+    ).encode("gb18030")
+    default = cleanser.extract(page)
+    assert "网友0" not in default.text
+    # The user wants the comments: naming their container overrides the choice and
+    # its comment cue.
+    named = cleanser.extract(page, options=Options(body=".comment-list"))
+    assert [line[:3] for line in named.text.splitlines()] == ["网友0", "网友1", "网友2"]
+    why = cleanser.explain(page, options=Options(body=".comment-list"))
+    assert why.chosen is not None and why.chosen.endswith("(named by Options.body)")
+    # A selector that matches nothing leaves the scored choice alone.
+    assert cleanser.extract(page, options=Options(body="#no-such-id")).text == default.text
+
+
+def test_options_drop_removes_a_leaking_widget() -> None:
+    promo = "本文由某某品牌赞助播出，欢迎选购春季新品，全场八折优惠，详情请咨询门店。"
+    page = PAGE.replace(
+        "<p>（责任编辑：王五）</p>",
+        f"<div class='card-x'>{promo}</div><p>（责任编辑：王五）</p>",
+    )
+    leaky = cleanser.extract(page.encode("gb18030"))
+    assert promo in leaky.text
+    fixed = cleanser.extract(page.encode("gb18030"), options=Options(drop=".card-x"))
+    assert promo not in fixed.text and PROSE in fixed.text
+    assert Options(drop=".a").drop == (".a",)
+
+
+@pytest.mark.parametrize("bad", ["", "div::before", "p ~ q", "div >", "//div["])
+def test_options_reject_a_selector_that_does_not_compile(bad: str) -> None:
+    with pytest.raises(ValueError):
+        Options(body=bad)
+    with pytest.raises(ValueError):
+        Options(drop=("p", bad))

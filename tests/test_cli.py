@@ -201,3 +201,11 @@ def test_version_and_help() -> None:
     assert res.returncode == 0
     for command in (b"extract", b"batch", b"bench"):
         assert command in res.stdout
+
+
+def test_repeated_drop_options_accumulate() -> None:
+    from cleanser.cli import parse_options
+
+    opts = parse_options(["drop=.share", "drop=#comments", "body=#content"])
+    assert opts is not None
+    assert opts.drop == (".share", "#comments") and opts.body == "#content"
