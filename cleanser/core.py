@@ -139,6 +139,18 @@ def _run(
         images=body.images,
         next_page_url=meta.next_page_url,
     )
+    if selection.node is None:
+        # No article (a list, index or error page): nothing was published, written or
+        # edited here, and a pager moves through the list, not an article.
+        article = replace(
+            article,
+            published=None,
+            published_raw=None,
+            author=(),
+            editor=None,
+            source=None,
+            next_page_url=None,
+        )
     if not article.text and article.reason is None:
         article = replace(article, reason="no text left after cleaning")
     return article, features, selection

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from lxml import html
 
 from . import vocabulary as v
-from .features import Block
+from .features import Block, collapse
 
 _SPLIT = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -71,6 +71,16 @@ _ERROR_RE = _any_of(v.ERROR_PAGE_CUES)
 _VIDEO_RE = _any_of(v.VIDEO_PLAYER_CUES)
 _AD_LABELS = frozenset(v.AD_LABELS)
 _BUTTON_LABELS = frozenset(v.BUTTON_LABELS)
+_IMAGE_FURNITURE = frozenset(v.IMAGE_FURNITURE_TOKENS)
+_LAZY_SRC = ("data-src", "data-original", "_src", "data-actualsrc", "data-lazy-src", "file")
+_URL_WORDS = re.compile(r"^[a-z]+://[^/]+|\?.*$|\.(?:jpe?g|png|gif|webp|bmp|svg)\b", re.I)
+_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp")
+# An image declared narrower or lower than this is an icon (Netease's 13×12 logo_s).
+_MIN_IMAGE_SIDE = 40
+# Ancestors of an image whose class/id or link are looked at.
+_IMAGE_ANCESTORS = 4
+# A link around a picture with at least this much text of its own is a teaser card.
+_TEASER_WORDS = 4
 _LONG_HEADINGS = "|".join(re.escape(h) for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
 # A heading that starts or ends with one of the longer cues (热点排行榜, 猜你喜欢的).
 _LONG_HEADING_RE = re.compile(f"^({_LONG_HEADINGS})|({_LONG_HEADINGS})$")
@@ -196,6 +206,8 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
             return Cue("share", "ad label")
         if text in _BUTTON_LABELS:
             return Cue("share", "button label")
+        if v.GALLERY_COUNTER_RE.match(text):
+            return Cue("share", "gallery counter")
     if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
         return Cue("terminator", "editor/credit trailer")
     if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
@@ -213,6 +225,45 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
         return Cue("meta", "summary box")
     if forum and n <= _MAX_SHARE_TOKENS and v.FORUM_CHROME_RE.search(text):
         return Cue("meta", "forum post chrome")
+    return None
+
+
+def furniture_image(img: html.HtmlElement) -> str | None:
+    """Why an image inside the article is page furniture (icon, avatar, QR code, logo,
+    thumbnail strip, teaser card), or None for an article picture."""
+    for attr in ("width", "height"):
+        size = (img.get(attr) or "").strip().removesuffix("px")
+        if size.isdigit() and int(size) < _MIN_IMAGE_SIDE:
+            return f"{attr} {size}px: an icon"
+    alt = img.get("alt") or ""
+    for word in v.IMAGE_FURNITURE_ALTS:
+        if word in alt:
+            return f"alt '{word}'"
+    src = img.get("src") or ""
+    lazy = next((img.get(a) for a in _LAZY_SRC if img.get(a)), "")
+    for token in (
+        *_tokens_of(f"{img.get('class') or ''} {img.get('id') or ''}"),
+        *_tokens_of(_URL_WORDS.sub(" ", lazy or src)),
+    ):
+        if token in _IMAGE_FURNITURE:
+            return f"image token '{token}'"
+    el = img.getparent()
+    for _ in range(_IMAGE_ANCESTORS):
+        if el is None:
+            break
+        for token in class_tokens(el):
+            if token in _IMAGE_FURNITURE:
+                return f"container token '{token}'"
+        if el.tag == "a":
+            href = (el.get("href") or "").strip().lower()
+            words = collapse(el.text_content())
+            if (
+                href.startswith(("http", "/"))
+                and not href.endswith(_IMAGE_EXTENSIONS)
+                and len(words) >= _TEASER_WORDS
+            ):
+                return "picture of a teaser link to another page"
+        el = el.getparent()
     return None
 
 

@@ -304,7 +304,7 @@ class _Page:
         return Metadata(
             title=title or None,
             published=published.iso if published else None,
-            published_raw=published.raw if published else None,
+            published_raw=_collapse(published.raw) if published else None,
             source=source,
             author=authors,
             editor=_safe(self._editor, None),

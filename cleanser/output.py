@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from lxml import html
+
 from .article import Image
 from .features import Block, Features, collapse
 from .metadata import Metadata, image_url
@@ -21,6 +23,9 @@ from .selection import Selection
 _CAPTION_HINT = re.compile(r"caption|desc|pic|img|photo|tu|note|illus|figure", re.I)
 # A caption is a short line right after an image.
 MAX_CAPTION_TOKENS = 80
+# Characters a box holding an image and its caption may have besides the caption
+# (a "1/6" counter, a credit).
+CAPTION_BOX_SLACK = 12
 _INLINE_KEEP = {"a", "strong", "b", "em", "i", "sub", "sup", "code"}
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]#|])")
@@ -156,7 +161,10 @@ def _captions(kept: list[Block]) -> dict[int, str]:
         if nxt.image is not None or not nxt.text or nxt.length > MAX_CAPTION_TOKENS:
             continue
         owner = nxt.owner
+        parent = owner.getparent()
         hint = f"{owner.get('class') or ''} {owner.get('id') or ''}"
+        if parent is not None:
+            hint += f" {parent.get('class') or ''} {parent.get('id') or ''}"
         centered = (owner.get("align") or "").lower() == "center" or "center" in (
             owner.get("style") or ""
         )
@@ -165,9 +173,23 @@ def _captions(kept: list[Block]) -> dict[int, str]:
             or _CAPTION_HINT.search(hint)
             or centered
             or nxt.owner is b.owner
+            or _boxed_with(b.image, owner, nxt.text)
         ):
             out[pos] = nxt.text
     return out
+
+
+def _boxed_with(img: html.HtmlElement | None, owner: html.HtmlElement, caption: str) -> bool:
+    """Whether the image and the line share a small box holding nothing else
+    (``<div class="photo"><a><img></a><p>caption</p></div>``)."""
+    box = img.getparent() if img is not None else None
+    for _ in range(3):
+        if box is None:
+            return False
+        if owner in box.iterdescendants():
+            return len(collapse(box.text_content())) <= len(caption) + CAPTION_BOX_SLACK
+        box = box.getparent()
+    return False
 
 
 def _inline(block: Block, features: Features, options: Options) -> str:

@@ -25,7 +25,7 @@ from lxml import html
 
 from .density import SHORT_LINE_CAP, block_weight
 from .features import Block, Features, Node
-from .heuristic import Cue, block_cue, element_cue, is_error_page
+from .heuristic import Cue, block_cue, element_cue, furniture_image, is_error_page
 from .options import Options
 from .vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE
 
@@ -271,6 +271,8 @@ def select(
     kept, removed = _clean_region(
         best, features, adjusted, flags, soft, () if keep_titles else titles, options, forum, byline
     )
+    if not forum and kept and (photo := _lead_image(features, best, flags)) is not None:
+        kept.insert(0, photo)
     if forum and kept:
         heading = _thread_title(features, best, titles)
         if heading is not None:
@@ -402,7 +404,11 @@ def _clean_region(
                 removed.append(Removal(i, b.text, cue.kind, cue.rule))
             continue
         if b.image is not None:
-            kept.append(b)
+            why = furniture_image(b.image)
+            if why:
+                removed.append(Removal(i, "[image]", "image", why))
+            else:
+                kept.append(b)
             continue
         if forum and b.punct == 0 and b.length < FORUM_LABEL_TOKENS and b.tag != "pre":
             removed.append(Removal(i, b.text, "forum-label", "short unpunctuated line in a thread"))
@@ -481,6 +487,21 @@ def _trim_edges(kept: list[Block]) -> tuple[list[Block], list[Removal]]:
         if (k < first or k > last) and b.image is None
     ]
     return [b for k, b in enumerate(kept) if first <= k <= last or b.image is not None], out
+
+
+def _lead_image(features: Features, node: Node, flags: list[Cue | None]) -> Block | None:
+    """The photo printed right above the chosen region (``div.fullPic`` before the
+    paragraphs), when nothing but empty lines stands between them."""
+    blocks = features.blocks
+    j = node.start - 1
+    while j >= 0 and blocks[j].length == 0 and blocks[j].image is None:
+        j -= 1
+    if j < 0 or flags[j] is not None:
+        return None
+    img = blocks[j].image
+    if img is None or furniture_image(img):
+        return None
+    return blocks[j]
 
 
 def node_of(features: Features, el: html.HtmlElement) -> Node | None:

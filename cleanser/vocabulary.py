@@ -177,6 +177,20 @@ VIDEO_PLAYER_CUES = (
 )
 # Lines that are only an ad label.
 AD_LABELS = ("广告", "廣告", "推广", "推廣", "赞助", "AD", "Ad")
+# Tokens of an image's class/id, its src path or its close ancestors' class/id that
+# make it page furniture rather than an article picture: icons (Discuz authicn),
+# avatars, logos, QR codes, decorative banners, emoji, thumbnail strips.
+IMAGE_FURNITURE_TOKENS = (
+    "icon", "icons", "icn", "authicn", "avatar", "avatars", "logo", "logos", "qr", "qrcode",
+    "erweima", "ewm", "banner", "emoji", "emot", "smiley", "thumb", "thumbs", "thumbnail",
+    "sprite", "spacer", "loading", "placeholder", "gravatar",
+)
+# Alt text of furniture images (QR codes, avatars, icons).
+IMAGE_FURNITURE_ALTS = ("二维码", "二維碼", "扫码", "掃碼", "扫一扫", "掃一掃", "头像", "頭像", "图标", "圖標")
+# Lines that only count pictures in a gallery ("3/6").
+GALLERY_COUNTER_PATTERN = r"^\d{1,3}\s*/\s*\d{1,3}$"
+GALLERY_COUNTER_RE = re.compile(GALLERY_COUNTER_PATTERN)
+
 # Lines that are only a button's label (Baike's 播报/编辑 beside every heading, 展开全文,
 # action rows); matched as the whole line, so "编辑：王五" is not one of them.
 BUTTON_LABELS = (
@@ -190,6 +204,7 @@ TERMINATOR_PATTERNS = (
     r"^[\(（【\[]?\s*(责任编辑|責任編輯|责编|責編|编辑|編輯|值班编辑|审核|校对|监制)\s*[:：]",
     r"^【纠错】", r"^【糾錯】", r"^\[纠错\]", r"^返回.{0,10}查看更多", r"^返回搜狐",
     r"^(本文)?(来源|來源|稿源)\s*[:：]",
+    r"^[-—–_=~·\s]*(END|End)[-—–_=~·\s]*$",  # WeChat's "— END —"
 )
 # A meta line: time, source, author, views — moved into metadata, not body text.
 META_LINE_PATTERNS = (

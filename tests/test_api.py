@@ -174,3 +174,15 @@ def test_options_reject_a_selector_that_does_not_compile(bad: str) -> None:
         Options(body=bad)
     with pytest.raises(ValueError):
         Options(drop=("p", bad))
+
+
+def test_list_page_has_no_article_fields() -> None:
+    """A list page's first headline time and its pager are not an article's."""
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "samples" / "list-channel-40-headlines"
+    art = cleanser.extract((page / "page.html").read_bytes())
+    assert art.reason and not art.text
+    assert art.title  # the page still has a title
+    assert (art.published, art.published_raw, art.next_page_url) == (None, None, None)
+    assert art.author == () and art.source is None and art.editor is None

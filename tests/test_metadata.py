@@ -885,40 +885,21 @@ def _samples() -> list[Path]:
 SAMPLE_DISAGREEMENTS: dict[str, dict[str, str]] = {
     "gov-notice-tongzhi": {"published": "meta pubdate gives 15:30; the page shows the day only"},
     "trap-related-news-longer": {"editor": "（编辑：周蓉） is an editor trailer by the brief"},
-    "wechat-mp-article": {
-        "url": "og:url counts as the canonical URL by the brief",
-        "images": "keeps the topBanner gif and the 长按二维码关注 QR code (captioned 在看 prompt)",
-    },
+    "wechat-mp-article": {"url": "og:url counts as the canonical URL by the brief"},
     "list-search-results": {
         "title": "expected keeps the _站内搜索 channel suffix",
-        "next_page_url": "a search pager is not an article continuing; also relative (?q=…&page=2)",
+        "next_page_url": "metadata reads pagers before selection; extract() drops it (list page)",
     },
     "list-channel-40-headlines": {
-        "published_raw": "list page: the first headline's timestamp is not the page's publication",
-        "next_page_url": "a channel pager is not an article continuing; also relative (/domestic/index_02.html)",
+        "published_raw": "metadata reads datelines before selection; extract() drops it (list page)",
+        "next_page_url": "metadata reads pagers before selection; extract() drops it (list page)",
     },
     "discuz-forum-thread-gbk": {
-        "keywords": "Discuz puts the thread subject in keywords; its ， is not a separator",
-        "images": "online_member.gif status icons of every floor taken as article images",
+        "keywords": "Discuz puts the thread subject in keywords; cleanser splits it at ，",
     },
     "zhongxun-xinhuanet-jiucuo": {
-        "published_raw": "split date header: raw leaves out the year span (03/05 10:22:36)",
+        "published_raw": "the year is printed in its own span before 03/05 10:22:36 and left out",
     },
-    "big5-taiwan-bakery": {"images": "lead photo in div.fullPic just above the body is missed"},
-    "big5-taiwan-typhoon": {
-        "images": "the <p> under the photo in div.photo is not taken as caption"
-    },
-    "gallery-captions": {
-        "images": "the 1/6 counter is taken as caption, and the thumbnail strip is included",
-    },
-    "split-text-containers": {
-        "images": "the 图片新闻 promo thumbnail between text parts is included"
-    },
-    "wangfan-163-tech-article": {
-        "images": "the logo_s.png icon of the post_author trailer is included"
-    },
-    "xinlan-sina-finance": {"images": "the 扫二维码下载 APP QR code is included"},
-    "zhifou-zhihu-question": {"images": "answer authors' avatars are taken as article images"},
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
 from cleanser.density import block_weight, node_density
@@ -10,6 +11,7 @@ from cleanser.heuristic import (
     block_cue,
     class_tokens,
     element_cue,
+    furniture_image,
     looks_like_forum,
     sidebar_heading,
 )
@@ -183,3 +185,29 @@ def test_button_labels_are_furniture_only_as_whole_lines() -> None:
     rules = [c.rule if (c := block_cue(b)) else None for b in f.blocks]
     assert rules[0] == rules[1] == rules[3] == "button label"
     assert rules[2] != "button label"
+
+
+@pytest.mark.parametrize(
+    ("markup", "furniture"),
+    [
+        ('<p><img src="https://img.example.cn/2025/a3f1c9e0.jpg"></p>', False),
+        ('<p><img src="/static/logo_s.png" width="13" height="12"></p>', True),  # icon size
+        ('<p><img class="authicn vm" src="/common/online_member.gif"></p>', True),
+        ('<p><img src="//img.example.cn/qr/app.png" alt="扫二维码下载"></p>', True),
+        ('<div class="AuthorInfo-avatarWrapper"><img src="/v2-a0_l.jpg"></div>', True),
+        (
+            '<div class="thumb-strip"><ul><li><a href="#p1"><img src="/a_s.jpg"></a></li></ul></div>',
+            True,
+        ),
+        # a teaser card: the picture of a link to another page with its own text
+        (
+            '<a href="https://x.cn/photo/c_1.html"><img src="/t.jpg"><span>图片新闻：邮轮靠港</span></a>',
+            True,
+        ),
+        # a picture linked to its full-size file is the article's
+        ('<a href="https://x.cn/big/a.jpg"><img src="/a.jpg"></a>', False),
+    ],
+)
+def test_furniture_images(markup: str, furniture: bool) -> None:
+    img = next(el("<div>" + markup + "</div>").iter("img"))
+    assert (furniture_image(img) is not None) == furniture
