@@ -42,7 +42,8 @@ _DAY = r"(?P<d>[0-3]\d(?=[0-2]?\d[:：][0-5]\d)|[0-3]?\d(?!\d))"
 # Year, month and day with the year first; separators are checked for
 # consistency after matching (年…月, or the same -, / or . twice).
 _FULL = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?P<s1>[-/.年])\s*(?P<m>[01]?\d)\s*(?P<s2>[-/.月])\s*"
+    r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?:\s*(?P<s1>[-/.年])\s*|(?P<sp>\s{1,3}))"
+    r"(?P<m>[01]?\d)\s*(?P<s2>[-/.月])\s*"
     + _DAY
     + r"\s*(?:日|号|號)?(?:(?:\s*T\s*|\s*|\s*[,，]\s*)"
     + _TIME
@@ -160,6 +161,11 @@ def _yearless_sep_ok(m: re.Match[str]) -> bool:
 
 def _from_full(m: re.Match[str]) -> FoundDate | None:
     s1, s2 = m.group("s1"), m.group("s2")
+    if s1 is None:
+        # "2025 03/05 10:22:36": news.cn prints the year in its own span.
+        if s2 != "/" or len(m.group("m")) != 2 or len(m.group("d")) != 2:
+            return None  # and only zero-padded, so "2025 3/4" stays a year and a fraction
+        s1 = s2
     if (s1 == "年") != (s2 == "月") or (s1 != "年" and s1 != s2):
         return None
     return _from_parts(m, int(m.group("y")), int(m.group("m")), int(m.group("d")))
