@@ -369,6 +369,12 @@ def _drive_lanes(
         if on_result:
             on_result(rec)
 
+    def fail(lane: _Lane, w: _Worker, error: str) -> None:
+        """Record the lane's current job as an error and move past it."""
+        assert lane.page is not None
+        emit(score_page(lane.page, w.ext, None, zh=lane.zh, status="error", error=error))
+        lane.todo.popleft()
+
     def dispatch(lane: _Lane) -> None:
         """Send the lane's next (page, extractor) job, skipping broken workers."""
         while True:
@@ -381,17 +387,7 @@ def _drive_lanes(
             assert lane.page is not None
             w = lane.workers[lane.todo[0]]
             if w.broken or w.conn is None:
-                emit(
-                    score_page(
-                        lane.page,
-                        w.ext,
-                        None,
-                        zh=lane.zh,
-                        status="error",
-                        error=f"worker unavailable: {w.broken}",
-                    )
-                )
-                lane.todo.popleft()
+                fail(lane, w, f"worker unavailable: {w.broken}")
                 continue
             try:
                 w.conn.send((lane.page, lane.zh))
@@ -400,17 +396,7 @@ def _drive_lanes(
                 w.restart()
                 if w.broken is None:
                     continue
-                emit(
-                    score_page(
-                        lane.page,
-                        w.ext,
-                        None,
-                        zh=lane.zh,
-                        status="error",
-                        error=f"{type(exc).__name__}: {exc}",
-                    )
-                )
-                lane.todo.popleft()
+                fail(lane, w, f"{type(exc).__name__}: {exc}")
                 continue
             lane.deadline = time.monotonic() + limit + (warmup if w.fresh else 0.0)
             return
