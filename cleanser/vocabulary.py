@@ -218,7 +218,12 @@ FORUM_LINE_RE = re.compile(FORUM_LINE_PATTERN)
 FORUM_CHROME_PATTERN = (
     r"^(主题|帖子|积分|楼主|沙发|板凳|地板|\d+\s*楼|#\d+楼?|回复|引用|举报|只看该作者|电梯直达)$|"
     r"发表于|只看该作者|^查看\s*[:：]|^本帖最后由|^\d+\s*(赞同|条评论|人赞同)|^赞同\s*\d*|收起$|"
-    r"^编辑于|^发布于"
+    r"^编辑于|^发布于|"
+    # Q&A answer chrome (zhidao, zhihu): vote buttons and prompts, answerer stats,
+    # sponsor notes, app prompts and the report dialog.
+    r"你对这个回答的评价是|已赞过|已踩过|抢首赞|采纳数\s*[:：]|获赞数\s*[:：]|^本回答由|"
+    r"^评论\s*[(（]\d+[)）]$|推荐律师服务|下载.{0,6}APP|使用.{0,6}APP|侵权投诉|违法有害信息|"
+    r"涉嫌违法犯罪|信息不实$|举报结果通知|^个人认证用户$|^企业认证用户$"
 )
 FORUM_CHROME_RE = re.compile(FORUM_CHROME_PATTERN)
 # Summary boxes set apart above the body.

@@ -211,3 +211,12 @@ def test_button_labels_are_furniture_only_as_whole_lines() -> None:
 def test_furniture_images(markup: str, furniture: bool) -> None:
     img = next(el("<div>" + markup + "</div>").iter("img"))
     assert (furniture_image(img) is not None) == furniture
+
+
+def test_q_and_a_answer_chrome_is_furniture_on_forum_pages() -> None:
+    f = features_of(
+        "<div><p>抢首赞 已赞过 已踩过</p><p>你对这个回答的评价是？</p><p>采纳数：152 获赞数：112</p>"
+        "<p>本回答由某某公司提供</p><p>地震预警网的预告非常精准，对我们来说非常有帮助。</p></div>"
+    )
+    kinds = [c.kind if (c := block_cue(b, forum=True)) else None for b in f.blocks]
+    assert kinds == ["meta", "meta", "meta", "meta", None]
