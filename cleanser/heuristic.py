@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from lxml import html
 
 from . import vocabulary as v
-from .features import Block, collapse
+from .features import Block
 
 _SPLIT = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -256,15 +256,24 @@ def furniture_image(img: html.HtmlElement) -> str | None:
                 return f"container token '{token}'"
         if el.tag == "a":
             href = (el.get("href") or "").strip().lower()
-            words = collapse(el.text_content())
             if (
                 href.startswith(("http", "/"))
                 and not href.endswith(_IMAGE_EXTENSIONS)
-                and len(words) >= _TEASER_WORDS
+                and _has_text(el, _TEASER_WORDS)
             ):
                 return "picture of a teaser link to another page"
         el = el.getparent()
     return None
+
+
+def _has_text(el: html.HtmlElement, at_least: int) -> bool:
+    """Whether ``el`` holds ``at_least`` non-space characters (reads no further)."""
+    total = 0
+    for piece in el.itertext():
+        total += len("".join(piece.split()))
+        if total >= at_least:
+            return True
+    return False
 
 
 def is_error_page(text: str) -> str | None:

@@ -182,14 +182,28 @@ def _captions(kept: list[Block]) -> dict[int, str]:
 def _boxed_with(img: html.HtmlElement | None, owner: html.HtmlElement, caption: str) -> bool:
     """Whether the image and the line share a small box holding nothing else
     (``<div class="photo"><a><img></a><p>caption</p></div>``)."""
-    box = img.getparent() if img is not None else None
+    if img is None:
+        return False
+    around = set(owner.iterancestors())
+    box = img.getparent()
     for _ in range(3):
         if box is None:
             return False
-        if owner in box.iterdescendants():
-            return len(collapse(box.text_content())) <= len(caption) + CAPTION_BOX_SLACK
+        if box in around:
+            return _text_within(box, len(caption) + CAPTION_BOX_SLACK)
         box = box.getparent()
     return False
+
+
+def _text_within(el: html.HtmlElement, limit: int) -> bool:
+    """Whether ``el`` holds at most ``limit`` non-space characters (stops reading early,
+    so a box around half the page costs no more than a small one)."""
+    total = 0
+    for piece in el.itertext():
+        total += len(piece) - piece.count(" ") - piece.count("\n") - piece.count("\t")
+        if total > limit:
+            return False
+    return True
 
 
 def _inline(block: Block, features: Features, options: Options) -> str:

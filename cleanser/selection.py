@@ -72,6 +72,7 @@ GROW_MIN = 300.0
 MARKED_BODY_MIN_TOKENS = 10
 # A kept line this short, unpunctuated, over two link-dense lines labels a link list.
 LIST_LABEL_TOKENS = 8
+LIST_LABEL_LOOKAHEAD = 20  # lines looked past a label for its list (bounds the scan)
 # Below this total weight there is no article (list, index and error pages).
 MIN_ARTICLE_SCORE = 15.0
 # A line is link-dense (navigation, related headlines, user names) above this
@@ -463,7 +464,7 @@ def _drop_list_labels(
         if b.image is not None or b.punct or b.length > LIST_LABEL_TOKENS:
             continue
         following = []
-        for j in range(b.index + 1, len(blocks)):
+        for j in range(b.index + 1, min(len(blocks), b.index + 1 + LIST_LABEL_LOOKAHEAD)):
             if blocks[j].length:
                 following.append(j)
                 if len(following) == 2:
@@ -522,15 +523,17 @@ def _marked_body(features: Features, flags: list[Cue | None]) -> Node | None:
     The outermost element whose class, id or itemprop is one of ARTICLE_BODY_NAMES,
     with at least MARKED_BODY_MIN_TOKENS tokens on lines no verdict covers.
     """
+    free: list[int] | None = None  # prefix sums of unflagged tokens, built on first use
     for node in features.nodes:
         el = node.el
         names = f"{el.get('id') or ''} {el.get('class') or ''} {el.get('itemprop') or ''}"
         if not any(n.lower().replace("-", "_") in _BODY_NAMES for n in names.split()):
             continue
-        free = sum(
-            features.blocks[i].length for i in range(node.start, node.end) if flags[i] is None
-        )
-        if free >= MARKED_BODY_MIN_TOKENS:
+        if free is None:
+            free = [0]
+            for b, flag in zip(features.blocks, flags, strict=True):
+                free.append(free[-1] + (b.length if flag is None else 0))
+        if free[node.end] - free[node.start] >= MARKED_BODY_MIN_TOKENS:
             return node
     return None
 
