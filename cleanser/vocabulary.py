@@ -205,6 +205,8 @@ TERMINATOR_PATTERNS = (
     r"^【纠错】", r"^【糾錯】", r"^\[纠错\]", r"^返回.{0,10}查看更多", r"^返回搜狐",
     r"^(本文)?(来源|來源|稿源)\s*[:：]",
     r"^[-—–_=~·\s]*(END|End)[-—–_=~·\s]*$",  # WeChat's "— END —"
+    # a statement heading on its own line: the notice follows (江城日报's 反侵权公告)
+    r"^[【\[]?(反侵权公告|侵权公告|版权声明|版權聲明|免责声明|免責聲明|法律声明)[】\]]?\s*[:：]?\s*$",
 )
 # A meta line: time, source, author, views — moved into metadata, not body text.
 META_LINE_PATTERNS = (
