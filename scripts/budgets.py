@@ -41,7 +41,7 @@ def _unit(i: int) -> str:
         f'<div class="content">{paras}<p style="text-align:center"><img src="/img/{i}.jpg"></p>'
         '<p style="text-align:center">图为发布会现场。</p>'
         "<table><tr><td>指标</td><td>数值</td></tr><tr><td>增速</td><td>5.2%</td></tr></table>"
-        "</div><div class=\"share\">分享到：微信 微博 QQ空间</div>"
+        '</div><div class="share">分享到：微信 微博 QQ空间</div>'
         f'<div class="rdtj"><h3>猜你喜欢</h3><ul>{related}</ul></div></div>\n'
     )
 
@@ -86,7 +86,9 @@ INPUTS: dict[str, tuple[str, Callable[[], bytes], int | None]] = {
     "1mb": ("portal page, 1 MB", lambda: _portal(1_000_000), None),
     "10mb": ("portal page, 10 MB", lambda: _portal(10_000_000), None),
     "50mb": (
-        "portal page, 50 MB (default cap: first 20 MB read)", lambda: _portal(50_000_000), None
+        "portal page, 50 MB (default cap: first 20 MB read)",
+        lambda: _portal(50_000_000),
+        None,
     ),
     "50mb-full": ("portal page, 50 MB, max_bytes=64 MB", lambda: _portal(50_000_000), 64_000_000),
     "deep": ("100,000 nested <div>", _deep, None),

@@ -224,7 +224,7 @@ def test_q_and_a_answer_chrome_is_furniture_on_forum_pages() -> None:
 
 def test_statement_heading_alone_ends_the_article() -> None:
     f = features_of(
-        "<div><p>反侵权公告：</p><p>【免责声明】</p><p>免责声明：本文仅供参考。</p></div>"
+        "<div><p>反侵权公告：</p><p>【法律声明】</p><p>免责声明：本文仅供参考。</p></div>"
     )
     kinds = [c.kind if (c := block_cue(b)) else None for b in f.blocks]
     assert kinds == ["terminator", "terminator", "disclaimer"]
