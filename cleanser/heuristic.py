@@ -71,6 +71,9 @@ _ERROR_RE = _any_of(v.ERROR_PAGE_CUES)
 _VIDEO_RE = _any_of(v.VIDEO_PLAYER_CUES)
 _AD_LABELS = frozenset(v.AD_LABELS)
 _BUTTON_LABELS = frozenset(v.BUTTON_LABELS)
+# Icon-font glyphs (private use area) and characters that did not decode.
+_UNREADABLE = re.compile("[\ue000-\uf8ff\ufffd]")
+_WORD_CHAR = re.compile(r"[^\W_\ue000-\uf8ff]")
 _IMAGE_FURNITURE = frozenset(v.IMAGE_FURNITURE_TOKENS)
 _LAZY_SRC = ("data-src", "data-original", "_src", "data-actualsrc", "data-lazy-src", "file")
 _URL_WORDS = re.compile(r"^[a-z]+://[^/]+|\?.*$|\.(?:jpe?g|png|gif|webp|bmp|svg)\b", re.I)
@@ -168,6 +171,11 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
     text = block.text
     n = block.length
     if n == 0:
+        # No words: a close button ("×") or glyphs that are not text, else nothing to say.
+        if text in _BUTTON_LABELS:
+            return Cue("share", "button label")
+        if _UNREADABLE.search(text) and not _WORD_CHAR.search(text):
+            return Cue("share", "icon-font or undecodable characters only")
         return None
     if n <= _MAX_HEADING_TOKENS:
         heading = sidebar_heading(text)
@@ -219,6 +227,8 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
             return Cue("meta", "dateline")
         if v.EMPTY_FIELD_RE.match(text):
             return Cue("meta", "empty field label")
+    if n <= _MAX_META_TOKENS and v.ORIGINAL_TITLE_RE.match(text):
+        return Cue("meta", "original-title note")
     if n <= _MAX_META_TOKENS and v.GOV_META_RE.search(text):
         return Cue("meta", "document metadata field")
     if text.startswith(v.SUMMARY_PREFIXES):

@@ -155,7 +155,7 @@ DISCLAIMER_CUES = (
     "不代表本站观点", "不代表本網觀點", "不代表本网立场", "不代表本站立场", "仅代表作者本人",
     "僅代表作者", "仅供参考", "如有侵权", "如涉及侵权", "如涉及作品内容", "转载请注明",
     "轉載請註明", "未经许可不得转载", "本文系转载", "本文为转载", "图片来自网络", "原創文章，如若轉載",
-    "原创文章，如若转载", "请联系本网删除", "请与我们联系", "投稿邮箱",
+    "原创文章，如若转载", "请联系本网删除", "请与我们联系", "投稿邮箱", "请勿转载", "請勿轉載",
 )
 # Public-service boxes that Taiwanese outlets append to suicide and drinking stories
 # (★中時電子報關心您, 《蘋果》關心你, 自殺諮詢專線, ＊飲酒過量，有害健康＊).
@@ -196,12 +196,12 @@ GALLERY_COUNTER_RE = re.compile(GALLERY_COUNTER_PATTERN)
 BUTTON_LABELS = (
     "播报", "播報", "编辑", "編輯", "收起", "展开", "展開", "收合", "展开全部", "收起全部", "展开全文",
     "展开阅读全文", "查看全文", "阅读全文", "閱讀全文", "举报", "舉報", "复制链接", "複製連結", "点赞",
-    "點讚", "收藏", "转发", "轉發", "打赏", "打賞",
+    "點讚", "收藏", "转发", "轉發", "打赏", "打賞", "播报文章", "×", "✕", "✖",
 )
 
 # Lines after which the article is over (editor trailers, error-report links).
 TERMINATOR_PATTERNS = (
-    r"^[\(（【\[]?\s*(责任编辑|責任編輯|责编|責編|编辑|編輯|值班编辑|审核|校对|监制)\s*[:：]",
+    r"^[\(（【\[]?\s*(责任编辑|責任編輯|责编|責編|编辑|編輯|值班编辑|审核|校对|监制)\s*[:：|｜]",
     r"^【纠错】", r"^【糾錯】", r"^\[纠错\]", r"^返回.{0,10}查看更多", r"^返回搜狐",
     r"^(本文)?(来源|來源|稿源)\s*[:：]",
     r"^[-—–_=~·\s]*(END|End)[-—–_=~·\s]*$",  # WeChat's "— END —"
@@ -252,6 +252,9 @@ DATELINE_PATTERN = (
     # "央视财经 | 2020年08月03日 07:16": an outlet, a bar, then only the time
     r"|^[^\d|｜丨]{2,12}[|｜丨]\s*(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*$"
 )
+# A note giving the story's original headline (（原标题：…）, 本文原标题：《…》).
+ORIGINAL_TITLE_PATTERN = r"^[（(【\[]?\s*(本文)?原[标標]题\s*[:：为為]"
+ORIGINAL_TITLE_RE = re.compile(ORIGINAL_TITLE_PATTERN)
 # A field label printed with nothing after it (CCTV's empty "原标题：").
 EMPTY_FIELD_PATTERN = r"^(原标题|原標題|来源|來源|作者|编辑|編輯|责任编辑|責任編輯|关键词|關鍵詞)\s*[:：]\s*$"
 EMPTY_FIELD_RE = re.compile(EMPTY_FIELD_PATTERN)

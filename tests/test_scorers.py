@@ -177,7 +177,12 @@ def test_outlet_bar_date_and_empty_labels_are_meta_lines() -> None:
         "<p>原标题：上半年GDP十强排位出炉</p><p>国家统计局 | 数据显示经济回暖</p></div>"
     )
     rules = [(c.kind, c.rule) if (c := block_cue(b)) else None for b in f.blocks]
-    assert rules == [("meta", "dateline"), ("meta", "empty field label"), None, None]
+    assert rules == [
+        ("meta", "dateline"),
+        ("meta", "empty field label"),
+        ("meta", "original-title note"),
+        None,
+    ]
 
 
 def test_button_labels_are_furniture_only_as_whole_lines() -> None:
@@ -228,3 +233,18 @@ def test_statement_heading_alone_ends_the_article() -> None:
     )
     kinds = [c.kind if (c := block_cue(b)) else None for b in f.blocks]
     assert kinds == ["terminator", "terminator", "disclaimer"]
+
+
+def test_original_title_notes_bar_credits_and_glyph_lines() -> None:
+    f = features_of(
+        "<div><p>（原标题：南湖站“共享陪护”上线一个月）</p><p>本文原标题：《定了！邮轮母港即将开通》</p>"
+        "<p>编辑|禤志杰</p><p>\ue62b\ue62b\ue62b</p><p>39健康网专稿，未经书面授权请勿转载。</p>"
+        "<p>播报文章</p><p>据了解，原标题为《宇航员之死》的课文来自《读者》。</p></div>"
+    )
+    rules = [c.rule if (c := block_cue(b)) else None for b in f.blocks]
+    assert rules[0] == rules[1] == "original-title note"
+    assert rules[2] == "editor/credit trailer"
+    assert rules[3] == "icon-font or undecodable characters only"
+    assert rules[4] is not None and "请勿转载" in rules[4]
+    assert rules[5] == "button label"
+    assert rules[6] is None  # prose that mentions an original title
