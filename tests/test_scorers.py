@@ -248,3 +248,12 @@ def test_original_title_notes_bar_credits_and_glyph_lines() -> None:
     assert rules[4] is not None and "请勿转载" in rules[4]
     assert rules[5] == "button label"
     assert rules[6] is None  # prose that mentions an original title
+
+
+def test_platform_notices_feed_buttons_and_byline_editor_trailers() -> None:
+    f = features_of(
+        "<div><p>以上内容为用户上传并发布，本平台仅提供信息存储服务</p><p>不感兴趣</p>"
+        "<p>[作者: 刘满仓 责任编辑: 杨丹宇 ]</p><p>延伸 · 推荐</p></div>"
+    )
+    kinds = [c.kind if (c := block_cue(b)) else None for b in f.blocks]
+    assert kinds == ["disclaimer", "share", "terminator", "sidebar-heading"]
