@@ -73,6 +73,9 @@ MARKED_BODY_MIN_TOKENS = 10
 # A kept line this short, unpunctuated, over two link-dense lines labels a link list.
 LIST_LABEL_TOKENS = 8
 LIST_LABEL_LOOKAHEAD = 20  # lines looked past a label for its list (bounds the scan)
+# A thread title kept in the text must read as a question (the Q&A convention of the
+# corpus annotation: "the question title is kept; a thread's subject is left out").
+QUESTION_ENDINGS = ("？", "?", "吗", "嗎", "呢")
 # Below this total weight there is no article (list, index and error pages).
 MIN_ARTICLE_SCORE = 15.0
 # A line is link-dense (navigation, related headlines, user names) above this
@@ -629,7 +632,8 @@ def _thread_title(features: Features, node: Node, titles: tuple[str, ...]) -> Bl
     keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
     for b in features.blocks[: node.start]:
         if b.length and _repeats(_key(b.text), keys):
-            return b
+            # A question is part of a Q&A page's text; a thread's subject is a headline.
+            return b if b.text.rstrip().endswith(QUESTION_ENDINGS) else None
     return None
 
 

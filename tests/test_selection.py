@@ -65,6 +65,14 @@ def test_forum_keeps_every_reply() -> None:
     assert len(out) == 6
 
 
+def test_question_title_is_kept_on_q_and_a_pages_but_a_thread_subject_is_not() -> None:
+    answers = "".join(f"<div class=answer><p>第{i}个回答：{PROSE}</p></div>" for i in range(3))
+    for title, kept in (("地震预警网的预告准确吗？", True), ("自驾川西小环线七日记录", False)):
+        page = f"<body><h1>{title}</h1><div class=thread>{answers}</div></body>"
+        sel = select(features_of(page), (title,), Options(), True)
+        assert (sel.kept[0].text == title) is kept
+
+
 def test_comment_section_longer_than_article_is_left_out() -> None:
     comments = "".join(
         f"<div class=comment-item><p>网友{i}：这篇文章写得很好，值得一读，支持作者继续写下去！</p></div>"
