@@ -257,3 +257,12 @@ def test_platform_notices_feed_buttons_and_byline_editor_trailers() -> None:
     )
     kinds = [c.kind if (c := block_cue(b)) else None for b in f.blocks]
     assert kinds == ["disclaimer", "share", "terminator", "sidebar-heading"]
+
+
+def test_asp_dates_and_article_source_lines() -> None:
+    f = features_of(
+        "<div><p>作者： 来源： 发布日期： 7/5/2005 9:23:57 PM</p><p>发表时间： 06/02/2022 - 13:48</p>"
+        "<p>文章来源：千龙网</p><p>他说，7/5/2005 那天的会议改变了一切。</p></div>"
+    )
+    kinds = [c.kind if (c := block_cue(b)) else None for b in f.blocks]
+    assert kinds == ["meta", "meta", "terminator", None]
