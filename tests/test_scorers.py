@@ -266,3 +266,35 @@ def test_asp_dates_and_article_source_lines() -> None:
     )
     kinds = [c.kind if (c := block_cue(b)) else None for b in f.blocks]
     assert kinds == ["meta", "meta", "terminator", None]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("字号: [大] [中] [小] [打印]", "share"),
+        ("安装新浪财经客户端第一时间接收最全面的市场资讯→【下载地址】", "share"),
+        ("本作品为原创，转载时务请注明出处。", "disclaimer"),
+        ("+关注", "share"),
+        ("【文/观察者网专栏作者 王文】", "meta"),
+        ("执笔/叨叨姐、胡一刀&李小飞刀", "meta"),
+        ("記者王文萱／台北報導", "meta"),
+        ("编辑 刘晓阳 校对 李铭", "meta"),
+        ("原创 南方都市报 2019-09-09 16:01:46", "meta"),
+        ("（实习生王金茹对此文亦有贡献）", "meta"),
+        ("正文已结束，您可以按alt+4进行评论", "terminator"),
+        ("信息来源: 中国空间技术研究院", "terminator"),
+        ("- THE END -", "terminator"),
+        ("標籤：", "meta"),
+    ],
+)
+def test_more_chrome_and_credit_lines(line: str, kind: str) -> None:
+    cue = block_cue(features_of(f"<div><p>{line}</p></div>").blocks[0])
+    assert cue is not None and cue.kind == kind
+
+
+def test_prose_that_starts_like_a_credit_is_text() -> None:
+    for line in (
+        "原创作品越来越受到重视，平台也在加大扶持力度。",
+        "编辑部的同事们都很辛苦，每天加班到深夜。",
+    ):
+        assert block_cue(features_of(f"<div><p>{line}</p></div>").blocks[0]) is None
