@@ -285,6 +285,15 @@ def test_asp_dates_and_article_source_lines() -> None:
         ("信息来源: 中国空间技术研究院", "terminator"),
         ("- THE END -", "terminator"),
         ("標籤：", "meta"),
+        ("http://house.sina.com.cn 2005年03月31日03:18 北京娱乐信报", "meta"),
+        ("文：眉间尺", "meta"),
+        ("Powered by Discuz! Archiver 5.0.0", "footer"),
+        ("第1页/共1页 << 上一页 | 下一页 >>", "share"),
+        ("Trackback: http://tb.example.net/TrackBack.aspx?PostId=1", "share"),
+        ("1. 任何言论纯属作者个人观点，与本站无关；", "disclaimer"),
+        ("转自《北京科技报》", "terminator"),
+        ("〓 网易娱乐 留言板 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", "meta"),
+        ("财经新闻TOP10:", "sidebar-heading"),
     ],
 )
 def test_more_chrome_and_credit_lines(line: str, kind: str) -> None:
