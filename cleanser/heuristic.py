@@ -214,8 +214,8 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
             return Cue("share", "ad label")
         if text in _BUTTON_LABELS:
             return Cue("share", "button label")
-        if v.GALLERY_COUNTER_RE.match(text):
-            return Cue("share", "gallery counter")
+        if v.GALLERY_COUNTER_RE.search(text):
+            return Cue("share", "gallery counter, player clock or duration")
     if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
         return Cue("terminator", "editor/credit trailer")
     if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):

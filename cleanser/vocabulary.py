@@ -192,8 +192,9 @@ IMAGE_FURNITURE_TOKENS = (
 )
 # Alt text of furniture images (QR codes, avatars, icons).
 IMAGE_FURNITURE_ALTS = ("二维码", "二維碼", "扫码", "掃碼", "扫一扫", "掃一掃", "头像", "頭像", "图标", "圖標")
-# Lines that only count pictures in a gallery ("3/6").
-GALLERY_COUNTER_PATTERN = r"^\d{1,3}\s*/\s*\d{1,3}$"
+# Lines that only count pictures in a gallery ("3/6"), or a player's clock ("00:00"),
+# or a video's duration field ("时长：01:45").
+GALLERY_COUNTER_PATTERN = r"^\d{1,3}\s*/\s*\d{1,3}$|^\d{1,2}:\d{2}(:\d{2})?$|时长\s*[:：]\s*\d{1,2}:\d{2}"
 GALLERY_COUNTER_RE = re.compile(GALLERY_COUNTER_PATTERN)
 
 # Lines that are only a button's label (Baike's 播报/编辑 beside every heading, 展开全文,

@@ -307,3 +307,12 @@ def test_prose_that_starts_like_a_credit_is_text() -> None:
         "编辑部的同事们都很辛苦，每天加班到深夜。",
     ):
         assert block_cue(features_of(f"<div><p>{line}</p></div>").blocks[0]) is None
+
+
+def test_counters_clocks_and_durations_are_furniture() -> None:
+    f = features_of(
+        "<div><p>3/6</p><p>00:00</p><p>《北京影人》5月20日起播出 时长：01:45 来源：电影网</p>"
+        "<p>会议于10:30开始，持续到中午。</p></div>"
+    )
+    kinds = [c.kind if (c := block_cue(b)) else None for b in f.blocks]
+    assert kinds == ["share", "share", "share", None]
