@@ -27,7 +27,7 @@ from .density import SHORT_LINE_CAP, block_weight
 from .features import Block, Features, Node
 from .heuristic import Cue, block_cue, element_cue, furniture_image, is_error_page
 from .options import Options
-from .vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE
+from .vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE, QUESTION_ENDINGS
 
 # A boilerplate verdict that would remove more than this share of the page's
 # positive weight is ignored: real furniture is never most of the page's prose.
@@ -73,9 +73,6 @@ MARKED_BODY_MIN_TOKENS = 10
 # A kept line this short, unpunctuated, over two link-dense lines labels a link list.
 LIST_LABEL_TOKENS = 8
 LIST_LABEL_LOOKAHEAD = 20  # lines looked past a label for its list (bounds the scan)
-# A thread title kept in the text must read as a question (the Q&A convention of the
-# corpus annotation: "the question title is kept; a thread's subject is left out").
-QUESTION_ENDINGS = ("？", "?", "吗", "嗎", "呢")
 # Below this total weight there is no article (list, index and error pages).
 MIN_ARTICLE_SCORE = 15.0
 # A line is link-dense (navigation, related headlines, user names) above this

@@ -139,6 +139,9 @@ FORUM_LINE_PATTERN = (
     r"^(楼主|樓主|沙发|沙發|板凳|地板|#?\d+\s*[楼樓])$|只看该作者|只看該作者|个回答|個回答|最佳答案|"
     r"采纳率|楼主"
 )
+# How a question title ends: on threads only a question's title is kept as text (the
+# corpus's Q&A convention: "the question title is kept; a thread's subject is left out").
+QUESTION_ENDINGS = ("？", "?", "吗", "嗎", "呢")
 # A page with at least this many forum lines is a thread even without a forum URL.
 FORUM_MIN_LINES = 6
 
