@@ -75,7 +75,6 @@ _BUTTON_LABELS = frozenset(v.BUTTON_LABELS)
 _UNREADABLE = re.compile("[\ue000-\uf8ff\ufffd]")
 _WORD_CHAR = re.compile(r"[^\W_\ue000-\uf8ff]")
 _IMAGE_FURNITURE = frozenset(v.IMAGE_FURNITURE_TOKENS)
-_LAZY_SRC = ("data-src", "data-original", "_src", "data-actualsrc", "data-lazy-src", "file")
 _URL_WORDS = re.compile(r"^[a-z]+://[^/]+|\?.*$|\.(?:jpe?g|png|gif|webp|bmp|svg)\b", re.I)
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp")
 # An image declared narrower or lower than this is an icon (Netease's 13×12 logo_s).
@@ -249,11 +248,11 @@ def furniture_image(img: html.HtmlElement) -> str | None:
     for word in v.IMAGE_FURNITURE_ALTS:
         if word in alt:
             return f"alt '{word}'"
-    src = img.get("src") or ""
-    lazy = next((img.get(a) for a in _LAZY_SRC if img.get(a)), "")
+    # The URL the picture really comes from: lazy attributes first, src last.
+    url = next((img.get(a) for a in v.IMAGE_ATTRS if img.get(a)), "") or ""
     for token in (
         *_tokens_of(f"{img.get('class') or ''} {img.get('id') or ''}"),
-        *_tokens_of(_URL_WORDS.sub(" ", lazy or src)),
+        *_tokens_of(_URL_WORDS.sub(" ", url)),
     ):
         if token in _IMAGE_FURNITURE:
             return f"image token '{token}'"
