@@ -53,6 +53,7 @@ from .core import extract
 from .decoding import decode, normalize_label
 from .errors import CleanserError, InputTooLargeError
 from .options import Options
+from .rules import SiteRules
 from .warc import WarcFormatError, WarcStats, is_warc, iter_pages
 
 Format = Literal["text", "markdown", "html", "json"]
@@ -443,6 +444,7 @@ class WorkerConfig:
     options: Options | None = None
     extractor: str = "cleanser.core:extract"
     memory_limit_mb: int | None = None
+    rules: SiteRules | None = None  # per-site option overrides, by the task's URL
 
 
 def load_extractor(spec: str) -> Callable[..., Article]:
@@ -469,9 +471,10 @@ def process_task(
                 data = gzip.decompress(data)
         else:
             data = task.data if task.data is not None else b""
-        article = extract_page(
-            data, task.url, hint=task.hint, options=config.options, extractor=extractor
-        )
+        options = config.options
+        if config.rules is not None:
+            options = config.rules.options_for(task.url, options)
+        article = extract_page(data, task.url, hint=task.hint, options=options, extractor=extractor)
         head.update(article_record(article, config.fmt))
         status = "ok" if article.text else "empty"
     except Exception as exc:  # one page must never end the run
@@ -752,12 +755,14 @@ def run_batch(
     progress: bool = False,
     stdin: BinaryIO | None = None,
     start_method: str | None = None,
+    rules: SiteRules | None = None,
 ) -> BatchReport:
     """Extract every page of ``inputs`` into the JSONL file ``output``; see the module doc.
 
     ``extractor`` names the function workers call (``"module:function"``, taking
     ``(html, url, *, options)``), for wrappers around ``extract``; ``start_method``
-    overrides how workers are started (see ``_mp_context``). Raises
+    overrides how workers are started (see ``_mp_context``); ``rules`` gives
+    per-site option overrides by each page's URL (:mod:`cleanser.rules`). Raises
     :class:`BatchError` when the run cannot start; page failures never raise.
     """
     if fmt not in FORMATS:
@@ -778,7 +783,11 @@ def run_batch(
     bar = Progress(total, enabled=progress)
     in_stats = InputStats()
     config = WorkerConfig(
-        fmt=fmt, options=options, extractor=extractor, memory_limit_mb=memory_limit_mb
+        fmt=fmt,
+        options=options,
+        extractor=extractor,
+        memory_limit_mb=memory_limit_mb,
+        rules=rules,
     )
     scheduler = _Scheduler(config, workers, timeout, sink, report, bar, _mp_context(start_method))
     try:

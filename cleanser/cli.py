@@ -22,6 +22,7 @@ from . import __version__
 from .decoding import decode, normalize_label
 from .errors import CleanserError
 from .options import Options
+from .rules import RulesError, SiteRules, load_rules
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -183,6 +184,21 @@ def _add_option_flag(p: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help=f"set an extraction option (repeatable); keys: {names}",
     )
+    p.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="per-site options, a JSON object mapping hosts to options (see cleanser.rules); "
+        "applied by the page's URL on top of -O",
+    )
+
+
+def _site_rules(ns: argparse.Namespace) -> SiteRules | None:
+    if not getattr(ns, "rules", None):
+        return None
+    try:
+        return load_rules(ns.rules)
+    except RulesError as exc:
+        raise _UsageError(str(exc)) from None
 
 
 def _positive_int(text: str) -> int:
@@ -283,6 +299,9 @@ def _extract(ns: argparse.Namespace) -> int:
     from .batch import extract_page
 
     options = parse_options(ns.option)
+    rules = _site_rules(ns)
+    if rules is not None:
+        options = rules.options_for(ns.url, options)
     if ns.encoding is not None and normalize_label(ns.encoding) is None:
         raise _UsageError(f"--encoding: unknown charset {ns.encoding!r}")
     data = _read_input(ns.file)
@@ -331,6 +350,7 @@ def _batch(ns: argparse.Namespace) -> int:
     if ns.resume and ns.output == "-":
         raise _UsageError("--resume needs an output file, not -")
     options = parse_options(ns.option)
+    rules = _site_rules(ns)
     progress = ns.progress if ns.progress is not None else sys.stderr.isatty()
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
@@ -346,6 +366,7 @@ def _batch(ns: argparse.Namespace) -> int:
             options=options,
             memory_limit_mb=ns.max_memory,
             progress=progress,
+            rules=rules,
         )
     except BatchError as exc:
         if "already exists" in str(exc):

@@ -422,3 +422,28 @@ def test_progress_line_without_rich(monkeypatch: pytest.MonkeyPatch) -> None:
     log = io.StringIO()  # not a terminal: periodic log lines instead
     Progress(None, enabled=True, stream=log).update(7, 0, force=True)
     assert log.getvalue().startswith("cleanser batch: 7 pages")
+
+
+def test_site_rules_follow_each_record_url(tmp_path: Path) -> None:
+    from cleanser.rules import SiteRules
+
+    page = (
+        "<html><body><div class=article><p>国家统计局今天发布的数据显示，前三季度全国居民人均可支配收入稳步增长，"
+        "城乡居民收入差距继续缩小。专家表示，消费市场逐步回暖，服务消费增长较快。</p>"
+        "<p class=note>本文由某某品牌赞助播出，欢迎选购春季新品，全场八折优惠，详情请咨询门店。</p></div>"
+        "</body></html>"
+    )
+    src = tmp_path / "pages.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps({"id": i, "url": u, "html": page})
+            for i, u in (("a", "https://news.example.cn/1"), ("b", "https://example.org/1"))
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    rules = SiteRules({"example.cn": {"drop": [".note"]}})
+    run_batch([str(src)], str(out), workers=1, rules=rules)
+    records = by_id(out)
+    assert "赞助" not in records["a"]["text"] and "赞助" in records["b"]["text"]

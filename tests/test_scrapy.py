@@ -183,3 +183,22 @@ def test_pipeline_settings_and_errors() -> None:
         CleanserPipeline(drop_empty=True).process_item({"html": "<html></html>"})
     with pytest.raises(NotConfigured):
         CleanserPipeline.from_crawler(get_crawler(settings_dict={"CLEANSER_OPTIONS": {"x": 1}}))
+
+
+def test_pipeline_applies_site_rules_by_the_item_url() -> None:
+    require("scrapy")
+    from scrapy.utils.test import get_crawler
+
+    from cleanser.contrib.scrapy import CleanserPipeline
+
+    page = (
+        "<html><body><div class=article><p>国家统计局今天发布的数据显示，前三季度全国居民人均可支配收入稳步增长，"
+        "城乡居民收入差距继续缩小。专家表示，消费市场逐步回暖，服务消费增长较快。</p>"
+        "<p class=note>本文由某某品牌赞助播出，欢迎选购春季新品，全场八折优惠，详情请咨询门店。</p></div>"
+        "</body></html>"
+    ).encode()
+    crawler = get_crawler(settings_dict={"CLEANSER_RULES": {"example.cn": {"drop": [".note"]}}})
+    pipe = CleanserPipeline.from_crawler(crawler)
+    ruled = pipe.process_item({"url": "https://news.example.cn/1.html", "html": page})
+    other = pipe.process_item({"url": "https://example.org/1.html", "html": page})
+    assert "赞助" not in ruled["article"]["text"] and "赞助" in other["article"]["text"]

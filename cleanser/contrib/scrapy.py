@@ -10,6 +10,7 @@ article to it::
     CLEANSER_ENCODING_FIELD = None      # item field holding a charset hint (e.g. from headers)
     CLEANSER_FIELD = "article"          # where the article dict goes ("" → merge into the item)
     CLEANSER_OPTIONS = {"focus": "precision"}   # cleanser.Options keyword arguments
+    CLEANSER_RULES = "rules.json"       # per-site options by host (path or dict; cleanser.rules)
     CLEANSER_ARTICLE_FIELDS = ["title", "text", "published", "author"]  # default: all
     CLEANSER_DROP_HTML = True           # remove the raw page from the item afterwards
     CLEANSER_DROP_EMPTY = False         # drop items whose page has no article
@@ -60,6 +61,7 @@ from ..article import Article
 from ..batch import extract_page
 from ..errors import CleanserError
 from ..options import Options
+from ..rules import SiteRules, load_rules
 from ..warc import HTML_TYPES, parse_content_type
 
 logger = logging.getLogger(__name__)
@@ -71,6 +73,17 @@ DEFAULT_URL_FIELD = "url"
 DEFAULT_ERROR_FIELD = "cleanser_error"
 DEFAULT_META_KEY = "cleanser"
 STATS_PREFIX = "cleanser"
+
+
+def rules_from_settings(value: Any) -> SiteRules | None:
+    """``CLEANSER_RULES`` (a path to a JSON rules file, a dict, or ``SiteRules``)."""
+    if not value:
+        return None
+    if isinstance(value, SiteRules):
+        return value
+    if isinstance(value, dict):
+        return SiteRules(value)
+    return load_rules(str(value))
 
 
 def options_from_settings(value: Any) -> Options | None:
@@ -118,6 +131,7 @@ class CleanserPipeline:
         encoding_field: str | None = None,
         error_field: str = DEFAULT_ERROR_FIELD,
         options: Options | None = None,
+        rules: SiteRules | None = None,
         fields: Iterable[str] | None = None,
         drop_html: bool = False,
         drop_empty: bool = False,
@@ -129,6 +143,7 @@ class CleanserPipeline:
         self.encoding_field = encoding_field
         self.error_field = error_field
         self.options = options
+        self.rules = rules
         self.fields = list(fields) if fields else None
         self.drop_html = drop_html
         self.drop_empty = drop_empty
@@ -145,6 +160,7 @@ class CleanserPipeline:
             encoding_field=s.get("CLEANSER_ENCODING_FIELD") or None,
             error_field=s.get("CLEANSER_ERROR_FIELD", DEFAULT_ERROR_FIELD),
             options=options_from_settings(s.get("CLEANSER_OPTIONS")),
+            rules=rules_from_settings(s.get("CLEANSER_RULES")),
             fields=s.getlist("CLEANSER_ARTICLE_FIELDS") or None,
             drop_html=s.getbool("CLEANSER_DROP_HTML", False),
             drop_empty=s.getbool("CLEANSER_DROP_EMPTY", False),
@@ -163,12 +179,11 @@ class CleanserPipeline:
             return item
         url = adapter.get(self.url_field)
         hint = adapter.get(self.encoding_field) if self.encoding_field else None
+        page_url = url if isinstance(url, str) else None
+        options = self.rules.options_for(page_url, self.options) if self.rules else self.options
         try:
             article = extract_page(
-                html,
-                url if isinstance(url, str) else None,
-                hint=hint if isinstance(hint, str) else None,
-                options=self.options,
+                html, page_url, hint=hint if isinstance(hint, str) else None, options=options
             )
         except CleanserError as exc:
             self._inc("error")
@@ -206,19 +221,22 @@ class CleanserDownloaderMiddleware:
         *,
         meta_key: str = DEFAULT_META_KEY,
         options: Options | None = None,
+        rules: SiteRules | None = None,
         stats: Any = None,
     ) -> None:
         self.meta_key = meta_key
         self.options = options
+        self.rules = rules
         self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CleanserDownloaderMiddleware:
-        """Build from ``CLEANSER_META_KEY`` and ``CLEANSER_OPTIONS``."""
+        """Build from ``CLEANSER_META_KEY``, ``CLEANSER_OPTIONS`` and ``CLEANSER_RULES``."""
         s = crawler.settings
         return cls(
             meta_key=s.get("CLEANSER_META_KEY", DEFAULT_META_KEY),
             options=options_from_settings(s.get("CLEANSER_OPTIONS")),
+            rules=rules_from_settings(s.get("CLEANSER_RULES")),
             stats=crawler.stats,
         )
 
@@ -226,9 +244,10 @@ class CleanserDownloaderMiddleware:
         """Extract HTML responses (others pass through); errors land in ``meta[key + "_error"]``."""
         if not self._is_html(response):
             return response
+        options = self.rules.options_for(response.url, self.options) if self.rules else self.options
         try:
             article = extract_page(
-                response.body, response.url, hint=_charset(response.headers), options=self.options
+                response.body, response.url, hint=_charset(response.headers), options=options
             )
         except CleanserError as exc:
             request.meta[f"{self.meta_key}_error"] = str(exc)
