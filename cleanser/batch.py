@@ -40,6 +40,7 @@ import signal
 import sys
 import threading
 import time
+import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -96,6 +97,8 @@ _DROP: dict[str, set[str]] = {
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _LEADING_ID = re.compile(r'^\{"id":\s*("(?:[^"\\]|\\.)*")')
 _HINT_PARAMS = ("encoding_hint", "hint", "charset", "encoding")
+#: Bytes of a found JSONL file's first line read to tell an earlier output from an input.
+_SNIFF_BYTES = 4 * 1024 * 1024
 
 
 class BatchError(CleanserError):
@@ -234,29 +237,79 @@ def _walk(folder: str) -> Iterator[Source]:
                 yield Source("jsonl", path)
 
 
-def resolve_inputs(args: Iterable[str]) -> list[Source]:
+def _same_file(path: str, other: str) -> bool:
+    """Whether two paths name one file (by inode when both exist, else by real path)."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return os.path.realpath(path) == os.path.realpath(other)
+
+
+def _is_batch_output(path: str) -> bool:
+    """Whether a JSONL file is a cleanser batch output: its first record is one of ours.
+
+    Our records carry ``error_type`` (failures) or ``canonical_url`` and
+    ``confidence`` (articles); input rows carry ``html``. Only the first line is
+    read, up to :data:`_SNIFF_BYTES`.
+    """
+    try:
+        with open(path, "rb") as raw:
+            head = raw.read(2)
+            raw.seek(0)
+            stream: BinaryIO = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw  # type: ignore[assignment]
+            line = stream.readline(_SNIFF_BYTES)
+        row = json.loads(line)
+    except (OSError, EOFError, ValueError, zlib.error):
+        return False
+    if not isinstance(row, dict) or "id" not in row:
+        return False
+    return "error_type" in row or ("canonical_url" in row and "confidence" in row)
+
+
+def resolve_inputs(
+    args: Iterable[str], *, output: str | None = None, skipped: list[str] | None = None
+) -> list[Source]:
     """Files, folders, globs and ``-`` → the sources to read, in order, without repeats.
 
-    Raises :class:`BatchError` for a path that does not exist or a pattern that
-    matches nothing, before any work starts.
+    ``output`` (the run's output file) is never a source: found in a folder or by
+    a pattern it is left out, named explicitly it is an error. Folders and
+    patterns also leave out earlier batch outputs (:func:`_is_batch_output`);
+    what was left out is appended to ``skipped``. Raises :class:`BatchError` for
+    a path that does not exist or a pattern that matches nothing, before any
+    work starts.
     """
     out: list[Source] = []
     seen: set[str] = set()
+    own = output if output not in (None, "-") else None
 
-    def add(src: Source) -> None:
+    def add(src: Source, *, found: bool) -> None:
         key = src.path if src.path == "-" else os.path.normpath(src.path)
-        if key not in seen:
-            seen.add(key)
-            out.append(Source(src.kind, key))
+        if key in seen:
+            return
+        if key != "-" and own is not None and _same_file(key, own):
+            if not found:
+                raise BatchError(f"{key}: the input is the output file")
+            _note(key, "the output file")
+            return
+        if found and src.kind == "jsonl" and _is_batch_output(key):
+            _note(key, "an earlier batch output")
+            return
+        seen.add(key)
+        out.append(Source(src.kind, key))
+
+    def _note(path: str, why: str) -> None:
+        seen.add(path)
+        if skipped is not None:
+            skipped.append(f"{path}: {why}, not read")
 
     for arg in args:
         if arg == "-":
-            add(Source("jsonl", "-"))
+            add(Source("jsonl", "-"), found=False)
         elif os.path.isdir(arg):
             for src in _walk(arg):
-                add(src)
+                add(src, found=True)
         elif os.path.isfile(arg):
-            add(Source(_kind_of(arg), arg))
+            add(Source(_kind_of(arg), arg), found=False)
         elif _GLOB_CHARS.search(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
@@ -264,9 +317,9 @@ def resolve_inputs(args: Iterable[str]) -> list[Source]:
             for match in matches:
                 if os.path.isdir(match):
                     for src in _walk(match):
-                        add(src)
+                        add(src, found=True)
                 else:
-                    add(Source(_kind_of(match), match))
+                    add(Source(_kind_of(match), match), found=True)
         else:
             raise BatchError(f"{arg}: no such file or folder")
     return out
@@ -338,11 +391,12 @@ def _jsonl_lines(path: str, stream: BinaryIO) -> Iterator[Task | tuple[Task, str
         task_id = str(row["id"]) if row.get("id") is not None else fallback
         url = row.get("url") if isinstance(row.get("url"), str) else None
         html = row.get("html")
+        given = task_id != fallback
         if not isinstance(html, str):
-            yield Task(id=task_id, url=url), 'JSON line has no "html" string'
+            yield Task(id=task_id, url=url, given_id=given), 'JSON line has no "html" string'
             continue
         hint = row.get("encoding") if isinstance(row.get("encoding"), str) else None
-        yield Task(id=task_id, url=url, data=html, hint=hint, given_id=task_id != fallback)
+        yield Task(id=task_id, url=url, data=html, hint=hint, given_id=given)
 
 
 # --------------------------------------------------------------------------- output
@@ -688,6 +742,8 @@ class BatchReport:
     interrupted: bool = False
     warc_skipped: Counter[str] = field(default_factory=Counter)
     bad_inputs: list[str] = field(default_factory=list)
+    #: Files found in a folder or by a pattern but not read: the output, earlier outputs.
+    skipped_inputs: list[str] = field(default_factory=list)
 
     @property
     def pages_per_second(self) -> float:
@@ -714,6 +770,8 @@ class BatchReport:
             parts.append(f"{sum(self.warc_skipped.values())} WARC records skipped ({reasons})")
         if self.bad_inputs:
             parts.append(f"{len(self.bad_inputs)} unreadable inputs")
+        if self.skipped_inputs:
+            parts.append(f"{len(self.skipped_inputs)} batch output files not read as input")
         if self.interrupted:
             parts.append("interrupted: run again with --resume to finish")
         return "; ".join(parts)
@@ -769,13 +827,14 @@ def run_batch(
         raise BatchError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     workers = max(1, workers or _cpu_count())
     chunk_size = max(1, chunk_size)
-    sources = resolve_inputs(inputs)
+    skipped: list[str] = []
+    sources = resolve_inputs(inputs, output=output, skipped=skipped)
     try:  # fail early on a bad name; forked workers inherit the import
         load_extractor(extractor)
     except (ImportError, AttributeError, ValueError) as exc:
         raise BatchError(f"cannot load extractor {extractor!r}: {exc}") from exc
     sink = JsonlSink(output, resume=resume, overwrite=overwrite)
-    report = BatchReport()
+    report = BatchReport(skipped_inputs=skipped)
     started = time.monotonic()
     total = None
     if all(s.kind == "html" for s in sources):

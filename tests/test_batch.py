@@ -447,3 +447,35 @@ def test_site_rules_follow_each_record_url(tmp_path: Path) -> None:
     run_batch([str(src)], str(out), workers=1, rules=rules)
     records = by_id(out)
     assert "赞助" not in records["a"]["text"] and "赞助" in records["b"]["text"]
+
+
+def test_output_inside_the_input_folder_is_never_read(tmp_path: Path) -> None:
+    """Issue 17: the folder walk must not read the output (or an earlier output) back."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    for i, src in enumerate(SAMPLE_PAGES[:2]):
+        (folder / f"p{i}.html").write_bytes(src.read_bytes())
+    rows = folder / "rows.jsonl"  # error rows with a given id, the second one a repeat
+    rows.write_text(json.dumps({"id": "x"}) + "\n" + json.dumps({"id": "x"}) + "\n")
+    want = {str(folder / "p0.html"), str(folder / "p1.html"), "x"}
+    out = folder / "out.jsonl"
+
+    def batch(*extra: str) -> None:
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        cmd = [sys.executable, "-m", "cleanser", "batch", str(folder), "-o", str(out), "-j", "1"]
+        try:
+            res = subprocess.run([*cmd, *extra], env=env, capture_output=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"batch {' '.join(extra)} never ended ({out.stat().st_size} bytes)")
+        assert set(by_id(out)) == want, res.stderr  # each input once, out.jsonl not among them
+
+    batch()
+    batch("--overwrite")
+    (folder / "p2.html").write_bytes(SAMPLE_PAGES[2].read_bytes())
+    want.add(str(folder / "p2.html"))
+    batch("--resume")
+    # An earlier run's output in the folder is not an input of the next run either.
+    out = folder / "second.jsonl"
+    batch()
+    with pytest.raises(BatchError, match="output"):
+        run_batch([str(folder / "out.jsonl")], str(folder / "out.jsonl"), workers=1, resume=True)
