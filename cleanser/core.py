@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from html import escape
 from typing import TypeVar
 
@@ -20,6 +20,7 @@ from .errors import CleanserError, InputTooLargeError, InternalError, NotHTMLErr
 from .features import Features, Node, collapse, extract_features
 from .heuristic import looks_like_forum
 from .metadata import Metadata, extract_metadata
+from .model import Params
 from .options import Options
 from .output import render
 from .selection import Selection, node_of, select
@@ -98,16 +99,33 @@ def extract(
     return _run(html_input, url, options or _DEFAULT, encoding)[0]
 
 
-@_guarded
-def _run(
+@dataclass
+class _Staged:
+    """A page parsed, read and measured: everything selection needs, before it runs.
+
+    The training command keeps these per page and runs only selection and output
+    again for each candidate set of parameters.
+    """
+
+    encoding: str | None
+    url: str | None
+    meta: Metadata
+    features: Features
+    titles: tuple[str, ...]
+    forum: bool
+    forced: Node | None
+
+
+def _stage(
     html_input: bytes | str, url: str | None, options: Options, hint: str | None = None
-) -> tuple[Article, Features | None, Selection | None]:
+) -> _Staged | Article:
+    """Decode, parse, read the metadata and compute the features (or the empty Article)."""
     text, encoding = _to_text(html_input, options, hint)
     if not text.strip():
-        return Article(encoding=encoding, url=url, reason="empty input"), None, None
+        return Article(encoding=encoding, url=url, reason="empty input")
     root = parse(text)
     if root is None:
-        return Article(encoding=encoding, url=url, reason="nothing parseable"), None, None
+        return Article(encoding=encoding, url=url, reason="nothing parseable")
     meta = extract_metadata(root, url)
     prepare(root)
     if options.drop:
@@ -116,7 +134,28 @@ def _run(
     titles = _title_candidates(root, meta)
     forum = looks_like_forum(meta.url or url, features.blocks)
     forced = _named_body(root, features, options.body)
-    selection = select(features, titles, options, forum, meta.author, forced)
+    return _Staged(encoding, url, meta, features, titles, forum, forced)
+
+
+@_guarded
+def _run(
+    html_input: bytes | str, url: str | None, options: Options, hint: str | None = None
+) -> tuple[Article, Features | None, Selection | None]:
+    staged = _stage(html_input, url, options, hint)
+    if isinstance(staged, Article):
+        return staged, None, None
+    article, selection = _assemble(staged, options)
+    return article, staged.features, selection
+
+
+def _assemble(
+    staged: _Staged, options: Options, params: Params | None = None
+) -> tuple[Article, Selection]:
+    """Select and render the article of a staged page (``params``: the fitted ones)."""
+    meta, features, url, encoding = staged.meta, staged.features, staged.url, staged.encoding
+    selection = select(
+        features, staged.titles, options, staged.forum, meta.author, staged.forced, params
+    )
     body = render(selection, features, meta, options)
     article = Article(
         text=body.text,
@@ -153,7 +192,7 @@ def _run(
         )
     if not article.text and article.reason is None:
         article = replace(article, reason="no text left after cleaning")
-    return article, features, selection
+    return article, selection
 
 
 def _to_text(

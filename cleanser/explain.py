@@ -83,7 +83,7 @@ class Explanation:
         out.append("lines (+ kept, - removed):")
         for ln in self.lines:
             mark = "+" if ln.kept else "-"
-            why = "" if ln.kept else f"  [{ln.kind}: {ln.rule}]"
+            why = f"  [{ln.kind}: {ln.rule}]" if ln.rule else ""
             text = ln.text if len(ln.text) <= LINE_PREVIEW else ln.text[:LINE_PREVIEW] + "…"
             out.append(f"{mark} {ln.index:4d} {ln.weight:7.1f}  {text}{why}")
         return "\n".join(out)
@@ -128,6 +128,7 @@ def _build(features: Features, sel: Selection) -> Explanation:
         )
     kept = {b.index for b in sel.kept}
     removed = {r.index: r for r in sel.removed}
+    outweighed = {i: cue.rule for i, cue in sel.outweighed}
     lines = []
     for b in features.blocks:
         if b.length == 0 and b.image is None:
@@ -135,6 +136,8 @@ def _build(features: Features, sel: Selection) -> Explanation:
         text = b.text if b.image is None else f"[image {b.image.get('src') or ''}]"
         if b.index in kept:
             kind, rule = "body", ""
+            if b.index in outweighed:
+                rule = f"own prose outweighed {outweighed[b.index]}"
         elif b.index in removed:
             kind, rule = removed[b.index].kind, removed[b.index].rule
         else:

@@ -23,9 +23,10 @@ from itertools import pairwise
 
 from lxml import html
 
-from .density import SHORT_LINE_CAP, block_weight
+from .density import block_weight
 from .features import Block, Features, Node
 from .heuristic import Cue, block_cue, element_cue, furniture_image, is_error_page
+from .model import Params, fitted
 from .options import Options
 from .vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE, QUESTION_ENDINGS
 
@@ -48,9 +49,9 @@ FORUM_FLAGGED_WEIGHT = 0.0
 # In threads, unpunctuated lines shorter than this are user names, badges and
 # counters, not posts.
 FORUM_LABEL_TOKENS = 6
-# Weight per token of a line a boilerplate verdict covers (swept 0.1–1.0 on the
-# shared corpus: 0.5 gave the best mean F1, 0.898 over 176 Chinese pages).
-FLAGGED_WEIGHT = 0.5
+# The weight of a flagged line, the link-dense share, the article threshold, the
+# class/id overrule share and the prose that outweighs a class token are fitted:
+# see ``model.Params`` and ``python -m cleanser.train``.
 # A best region scoring under ISLAND_MAX_SCORE on a page with ISLAND_LINK_RATIO
 # times more link text is an island of text on a list page (an address, a
 # captcha note), not an article. Two list pages in the shared corpus (ratios 30
@@ -115,6 +116,10 @@ _TIE = 1e-9
 _STRONG_KINDS = frozenset(("footer", "disclaimer", "share"))
 _SOFT_KINDS = frozenset(("terminator", "meta"))
 _BODY_NAMES = frozenset(ARTICLE_BODY_NAMES)
+# The rule text of a verdict from a class/id token (see heuristic.element_cue).
+_TOKEN_RULE = "class/id token"
+# A line whose link share is at most this is not a link line (for _is_prose).
+_PROSE_MAX_LINK_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,8 @@ class Selection:
     node_scores: list[tuple[Node, float]] = field(default_factory=list)
     overruled: list[tuple[Node, Cue]] = field(default_factory=list)
     forced: bool = False  # the node is the one Options.body named
+    # Lines a class/id verdict covered whose own prose outweighed it (kept as text).
+    outweighed: list[tuple[int, Cue]] = field(default_factory=list)
 
 
 def select(
@@ -151,6 +158,7 @@ def select(
     forum: bool = False,
     byline: tuple[str, ...] = (),
     forced: Node | None = None,
+    params: Params | None = None,
 ) -> Selection:
     """Choose and clean the article among ``features``' blocks.
 
@@ -160,9 +168,10 @@ def select(
     container the user named (``Options.body``); it is cleaned like a chosen one
     but never replaced, nor judged a list page.
     """
+    p = params or fitted()
     blocks = features.blocks
-    short_cap = FORUM_SHORT_LINE_CAP if forum else SHORT_LINE_CAP
-    flagged_weight = FORUM_FLAGGED_WEIGHT if forum else FLAGGED_WEIGHT
+    short_cap = FORUM_SHORT_LINE_CAP if forum else p.short_line_cap
+    flagged_weight = FORUM_FLAGGED_WEIGHT if forum else p.flagged_weight
     weights = [block_weight(b, short_cap) for b in blocks]
     flags: list[Cue | None] = [None] * len(blocks)
     soft: list[Cue | None] = [None] * len(blocks)
@@ -190,7 +199,7 @@ def select(
             continue
         inside = positive[node.end] - positive[node.start]
         outside = total_pos - inside
-        if inside > SAFETY_SHARE * total_pos and (
+        if inside > p.safety_share * total_pos and (
             cue.weak
             or (
                 outside < OUTSIDE_SHARE * inside
@@ -216,6 +225,16 @@ def select(
         elif (prior := flags[block.index]) is None or prior.kind != "sidebar-heading":
             # (a heading inside a section another heading flagged adds nothing)
             _flag_section(block, cue, features, positive, total_pos, flags, done)
+
+    # Evidence against a class/id verdict: a line of punctuated prose under a
+    # container named comment, reply, nav… is text, whatever its container's name.
+    outweighed: list[tuple[int, Cue]] = []
+    for i, cue in enumerate(flags):
+        if cue is not None and cue.rule.startswith(_TOKEN_RULE) and _is_prose(
+            blocks[i], p.markup_prose_tokens
+        ):
+            outweighed.append((i, cue))
+            flags[i] = None
 
     # Flagged lines are pruned wherever they end up, so they need not push the
     # region boundary: they weigh slightly negative, enough to break ties.
@@ -248,7 +267,7 @@ def select(
         best, best_score = _grow(features, best, best_score, prefix)
     page_links = features.link_prefix[-1]
     island = 0 < best_score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * best_score
-    no_article = forced is None and (best is None or best_score < MIN_ARTICLE_SCORE or island)
+    no_article = forced is None and (best is None or best_score < p.min_article_score or island)
     keep_titles = forum
     if no_article and not forum:
         # Too little text to score, but the page names its article body: a short post,
@@ -270,7 +289,16 @@ def select(
             overruled,
         )
     kept, removed = _clean_region(
-        best, features, adjusted, flags, soft, () if keep_titles else titles, options, forum, byline
+        best,
+        features,
+        adjusted,
+        flags,
+        soft,
+        () if keep_titles else titles,
+        options,
+        forum,
+        byline,
+        p.link_dense_share,
     )
     if not forum and kept and (photo := _lead_image(features, best, flags)) is not None:
         kept.insert(0, photo)
@@ -328,6 +356,17 @@ def select(
         scores,
         overruled,
         forced=forced is not None,
+        outweighed=outweighed,
+    )
+
+
+def _is_prose(block: Block, min_tokens: float) -> bool:
+    """Whether a line is a sentence of prose at least ``min_tokens`` long (not links)."""
+    text = block.length - block.link_length
+    return (
+        text >= min_tokens
+        and block.sentence_end
+        and block.link_length <= _PROSE_MAX_LINK_SHARE * block.length
     )
 
 
@@ -380,6 +419,7 @@ def _clean_region(
     options: Options,
     forum: bool = False,
     byline: tuple[str, ...] = (),
+    balanced_link_share: float = LINK_DENSE_SHARE,
 ) -> tuple[list[Block], list[Removal]]:
     blocks = features.blocks
     byline_key = _key("".join(byline)) if byline else ""
@@ -389,7 +429,11 @@ def _clean_region(
     page_key = _key(titles[0]) if titles and len(_key(titles[0])) >= 4 else None
     region = range(node.start, node.end)
     teaser_repeats = _lead_repeats(blocks, node)
-    link_share = _LINK_SHARE_BY_FOCUS[options.focus]
+    link_share = (
+        balanced_link_share
+        if options.focus == "balanced"
+        else _LINK_SHARE_BY_FOCUS[options.focus]
+    )
     total = sum(max(weights[i], 0.0) for i in region)
     seen = 0.0
     stop_at = node.end

@@ -1,0 +1,63 @@
+"""The fitted parameters of selection, loaded from ``model.json`` beside this file.
+
+Selection weighs its evidence with a handful of numbers (how much a flagged line
+costs, when a line is link-dense, how much weight makes an article, when a
+class/id verdict covers too much prose, when a line's own prose outweighs the
+class token of its container). They are not set by hand: ``python -m
+cleanser.train`` fits them on the shared corpus and the samples, validates the
+fit leave-site-out, and writes ``model.json`` with a header saying what it was
+fitted on and when. ``Params()`` holds the values the search starts from.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import asdict, dataclass, fields, replace
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Params:
+    """The numbers selection weighs its evidence with."""
+
+    # Weight per token of a line a boilerplate verdict covers (negative: it costs).
+    flagged_weight: float = 0.5
+    # A class/id verdict covering more than this share of the page's prose is overruled.
+    safety_share: float = 0.5
+    # Link share above which a line is link-dense (balanced focus).
+    link_dense_share: float = 0.5
+    # Below this total weight a region is no article (list, index and error pages).
+    min_article_score: float = 15.0
+    # Cap on the cost of one short unpunctuated line.
+    short_line_cap: float = 4.0
+    # A line under a class/id token verdict (comment, reply, nav…) that is itself
+    # punctuated prose of at least this many non-link tokens is kept: the line's own
+    # evidence outweighs its container's name. ``inf``: the class token decides.
+    markup_prose_tokens: float = math.inf
+
+    def to_json(self) -> dict[str, Any]:
+        """The values as JSON-safe numbers (``inf`` as the string "inf")."""
+        return {k: ("inf" if v == math.inf else v) for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Params:
+        """Params from ``to_json``'s output; unknown keys are an error."""
+        names = {f.name for f in fields(cls)}
+        unknown = set(data) - names
+        if unknown:
+            raise ValueError(f"unknown model parameters: {sorted(unknown)}")
+        values = {k: math.inf if v == "inf" else float(v) for k, v in data.items()}
+        return replace(cls(), **values)
+
+
+@functools.lru_cache(maxsize=1)
+def fitted() -> Params:
+    """The parameters shipped in ``model.json`` (the defaults if it is missing)."""
+    try:
+        raw = resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Params()
+    return Params.from_json(json.loads(raw)["params"])
