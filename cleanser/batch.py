@@ -143,6 +143,27 @@ def extract_page(
     return replace(extractor(text, url, options=opts), encoding=encoding)
 
 
+def read_gzip(fh: BinaryIO, options: Options | None = None, name: str = "input") -> bytes:
+    """A gzip stream's content, inflated by streaming and stopped at ``options.max_bytes``.
+
+    A gzip bomb costs no more than the cap: at most ``max_bytes + 1`` bytes are
+    inflated, so that ``extract`` sees the input is over the cap and truncates
+    it at its usual cut point; with ``truncate`` off it raises
+    ``InputTooLargeError`` here, as ``extract`` would on uncompressed bytes.
+    Corrupt data raises ``CleanserError``.
+    """
+    opts = options or Options()
+    try:
+        data = gzip.GzipFile(fileobj=fh, mode="rb").read(opts.max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise CleanserError(f"{name}: not valid gzip data ({exc})") from None
+    if len(data) > opts.max_bytes and not opts.truncate:
+        raise InputTooLargeError(
+            f"{name}: decompressed input of more than {opts.max_bytes} bytes > {opts.max_bytes}"
+        )
+    return data
+
+
 @functools.lru_cache(maxsize=16)
 def _hint_param(extractor: Callable[..., Article]) -> str | None:
     try:
@@ -518,16 +539,17 @@ def process_task(
     head.update(task.extra)
     try:
         data: bytes | str
-        if task.path is not None:
-            with open(task.path, "rb") as fh:
-                data = fh.read()
-            if task.path.lower().endswith(".gz"):
-                data = gzip.decompress(data)
-        else:
-            data = task.data if task.data is not None else b""
         options = config.options
         if config.rules is not None:
             options = config.rules.options_for(task.url, options)
+        if task.path is not None:
+            with open(task.path, "rb") as fh:
+                if task.path.lower().endswith(".gz"):
+                    data = read_gzip(fh, options, task.path)
+                else:
+                    data = fh.read()
+        else:
+            data = task.data if task.data is not None else b""
         article = extract_page(data, task.url, hint=task.hint, options=options, extractor=extractor)
         head.update(article_record(article, config.fmt))
         status = "ok" if article.text else "empty"
@@ -1061,6 +1083,7 @@ __all__ = [
     "Task",
     "article_record",
     "extract_page",
+    "read_gzip",
     "read_records",
     "resolve_inputs",
     "run_batch",

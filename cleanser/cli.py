@@ -267,23 +267,21 @@ def _convert(key: str, raw: str, hint: Any) -> Any:
 # --------------------------------------------------------------------------- extract
 
 
-def _read_input(path: str) -> bytes:
+def _read_input(path: str, options: Options | None = None) -> bytes:
+    """The file's bytes; a ``.gz`` file inflated by streaming, up to ``options.max_bytes``."""
     if path == "-":
         return sys.stdin.buffer.read()
+    from .batch import read_gzip
+
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            if path.lower().endswith(".gz") and fh.read(2) == b"\x1f\x8b":
+                fh.seek(0)
+                return read_gzip(fh, options, path)
+            fh.seek(0)
+            return fh.read()
     except OSError as exc:
         raise CleanserError(f"{path}: {exc.strerror or exc}") from None
-    if data[:2] == b"\x1f\x8b" and path.lower().endswith(".gz"):
-        import gzip
-        import zlib
-
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise CleanserError(f"{path}: not valid gzip data ({exc})") from None
-    return data
 
 
 def _write(text: str) -> None:
@@ -304,7 +302,7 @@ def _extract(ns: argparse.Namespace) -> int:
         options = rules.options_for(ns.url, options)
     if ns.encoding is not None and normalize_label(ns.encoding) is None:
         raise _UsageError(f"--encoding: unknown charset {ns.encoding!r}")
-    data = _read_input(ns.file)
+    data = _read_input(ns.file, options)
     if ns.explain:
         return _explain(data, ns, options)
     article = extract_page(data, ns.url, hint=ns.encoding, options=options)

@@ -479,3 +479,38 @@ def test_output_inside_the_input_folder_is_never_read(tmp_path: Path) -> None:
     batch()
     with pytest.raises(BatchError, match="output"):
         run_batch([str(folder / "out.jsonl")], str(folder / "out.jsonl"), workers=1, resume=True)
+
+
+def _gzip_bomb(path: Path, megabytes: int) -> None:
+    """A small page followed by ``megabytes`` MB of spaces, gzipped (about 1000:1)."""
+    with gzip.open(path, "wb", compresslevel=9) as fh:
+        fh.write(b"<html><body><p>" + "炸弹页面的正文。".encode() * 20 + b"</p>")
+        block = b" " * 1_000_000
+        for _ in range(megabytes):
+            fh.write(block)
+
+
+def test_gzip_input_is_decompressed_only_up_to_the_cap(tmp_path: Path) -> None:
+    """Issue 17: a ``.html.gz`` bomb is cut (or refused) at ``max_bytes``, never inflated whole."""
+    import tracemalloc
+
+    from cleanser.batch import Task, WorkerConfig, process_task
+
+    bomb = tmp_path / "bomb.html.gz"
+    _gzip_bomb(bomb, 150)
+    assert bomb.stat().st_size < 200_000
+    task = Task(id=str(bomb), path=str(bomb))
+    tracemalloc.start()
+    try:
+        config = WorkerConfig(options=Options(max_bytes=1_000_000))
+        status, line = process_task(task, config, cleanser.extract)
+        peak = tracemalloc.get_traced_memory()[1]
+        refused = WorkerConfig(options=Options(max_bytes=1_000_000, truncate=False))
+        status2, line2 = process_task(task, refused, cleanser.extract)
+        peak = max(peak, tracemalloc.get_traced_memory()[1])
+    finally:
+        tracemalloc.stop()
+    assert status == "ok", line
+    assert "炸弹页面的正文" in json.loads(line)["text"]
+    assert status2 == "error" and json.loads(line2)["error_type"] == "InputTooLargeError"
+    assert peak < 40_000_000, peak  # the whole bomb is 150 MB

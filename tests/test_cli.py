@@ -209,3 +209,31 @@ def test_repeated_drop_options_accumulate() -> None:
     opts = parse_options(["drop=.share", "drop=#comments", "body=#content"])
     assert opts is not None
     assert opts.drop == (".share", "#comments") and opts.body == "#content"
+
+
+def test_gzip_bomb_is_read_only_up_to_the_cap(tmp_path: Path) -> None:
+    """Issue 17: ``_read_input`` inflates at most ``max_bytes`` (+1), streaming."""
+    import tracemalloc
+
+    from cleanser import InputTooLargeError, Options
+
+    bomb = tmp_path / "bomb.html.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as fh:
+        fh.write(b"<html><body><p>" + BIG5_TEXT.encode() + b"</p>")
+        for _ in range(150):
+            fh.write(b" " * 1_000_000)
+    tracemalloc.start()
+    try:
+        data = cli._read_input(str(bomb), Options(max_bytes=1_000_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data.startswith(b"<html><body><p>") and len(data) <= 1_000_001
+    assert peak < 10_000_000, peak
+    with pytest.raises(InputTooLargeError):
+        cli._read_input(str(bomb), Options(max_bytes=1_000_000, truncate=False))
+    res = run("extract", str(bomb), "-O", "max_bytes=1000000")
+    assert res.returncode == 0, res.stderr
+    assert BIG5_TEXT[:20] in res.stdout.decode("utf-8")
+    res = run("extract", str(bomb), "-O", "max_bytes=1000000", "-O", "truncate=false")
+    assert res.returncode == 1 and b"Traceback" not in res.stderr
