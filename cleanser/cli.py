@@ -41,7 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "bench":
         return _bench(args[1:])
     parser = _parser()
-    ns = parser.parse_args(args)
+    ns, extra = parser.parse_known_args(args)
+    if extra:
+        _unrecognized(ns, parser, extra)
     if ns.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -59,6 +61,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BAD_INPUT
     return EXIT_OK  # pragma: no cover - parser.error exits
+
+
+def _unrecognized(
+    ns: argparse.Namespace, parser: argparse.ArgumentParser, extra: list[str]
+) -> None:
+    """What ``parse_args`` says about arguments left over, pointing to ``batch`` for files."""
+    sub: argparse.ArgumentParser = getattr(ns, "parser", parser)
+    if ns.command == "extract" and not any(a.startswith("-") and a != "-" for a in extra):
+        sub.error(
+            f"extract takes one FILE, got {len(extra) + 1}; for many pages use "
+            f"`{PROG} batch FILE... -o out.jsonl`"
+        )
+    sub.error(f"unrecognized arguments: {' '.join(extra)}")
 
 
 def _fail(message: str) -> int:
@@ -83,14 +98,22 @@ def _parser() -> argparse.ArgumentParser:
         help="extract one page (a file or - for standard input)",
         description="Extract the article of one page and print it on standard output.",
     )
-    ex.add_argument("file", metavar="FILE", help="an HTML file (gzipped is fine), or - for stdin")
+    ex.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        default="-",
+        help="an HTML file (gzipped is fine), or - for stdin (the default)",
+    )
     ex.add_argument("--url", help="the page's URL (resolves relative links, helps metadata)")
     ex.add_argument(
         "--format",
         "-f",
         choices=("text", "markdown", "html", "json"),
+        type=_format,
         default="text",
-        help="what to print: body text (default), Markdown, cleaned HTML, or all fields as JSON",
+        help="what to print: body text (default; txt is the same), Markdown, cleaned HTML, "
+        "or all fields as JSON",
     )
     ex.add_argument(
         "--explain",
@@ -128,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         "-f",
         choices=("text", "markdown", "html", "json"),
+        type=_format,
         default="text",
         help="body field(s) to include with the metadata (json: all three)",
     )
@@ -174,8 +198,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _format(text: str) -> str:
+    """``--format`` value; ``txt`` is accepted for ``text`` (trafilatura's name)."""
+    return "text" if text == "txt" else text
+
+
 def _add_option_flag(p: argparse.ArgumentParser) -> None:
     names = ", ".join(f.name for f in dataclasses.fields(Options))
+    focus = p.add_mutually_exclusive_group()
+    focus.add_argument(
+        "--precision",
+        dest="focus",
+        action="store_const",
+        const="precision",
+        help="shorthand for -O focus=precision (fewer lines, less boilerplate)",
+    )
+    focus.add_argument(
+        "--recall",
+        dest="focus",
+        action="store_const",
+        const="recall",
+        help="shorthand for -O focus=recall (more lines, more of the page)",
+    )
     p.add_argument(
         "--option",
         "-O",
@@ -190,6 +234,12 @@ def _add_option_flag(p: argparse.ArgumentParser) -> None:
         help="per-site options, a JSON object mapping hosts to options (see cleanser.rules); "
         "applied by the page's URL on top of -O",
     )
+
+
+def _option_pairs(ns: argparse.Namespace) -> list[str]:
+    """The ``-O`` pairs, with ``--precision`` / ``--recall`` last (so they win)."""
+    focus = getattr(ns, "focus", None)
+    return [*ns.option, f"focus={focus}"] if focus else list(ns.option)
 
 
 def _site_rules(ns: argparse.Namespace) -> SiteRules | None:
@@ -296,13 +346,15 @@ def _write(text: str) -> None:
 def _extract(ns: argparse.Namespace) -> int:
     from .batch import extract_page
 
-    options = parse_options(ns.option)
+    options = parse_options(_option_pairs(ns))
     rules = _site_rules(ns)
     if rules is not None:
         options = rules.options_for(ns.url, options)
     if ns.encoding is not None and normalize_label(ns.encoding) is None:
         raise _UsageError(f"--encoding: unknown charset {ns.encoding!r}")
+    _refuse_container(ns.file, b"")
     data = _read_input(ns.file, options)
+    _refuse_container(ns.file, data)
     if ns.explain:
         return _explain(data, ns, options)
     article = extract_page(data, ns.url, hint=ns.encoding, options=options)
@@ -313,6 +365,52 @@ def _extract(ns: argparse.Namespace) -> int:
     if not article.text:
         print(f"{PROG}: no article found: {article.reason or 'empty result'}", file=sys.stderr)
     return EXIT_OK
+
+
+_CONTAINER_SUFFIXES = {
+    ".warc": "a WARC archive",
+    ".warc.gz": "a WARC archive",
+    ".arc": "an ARC archive",
+    ".arc.gz": "an ARC archive",
+    ".json": "a JSON file",
+    ".jsonl": "a JSONL file",
+    ".jsonl.gz": "a JSONL file",
+}
+
+
+def _refuse_container(path: str, data: bytes) -> None:
+    """A WARC or JSON(L) input holds many pages, not one: point to ``batch``.
+
+    Judged by the file name before reading (``data`` empty), then by the first
+    bytes (a ``WARC/`` record header, or a JSON document where HTML should be).
+    """
+    what = None
+    if not data:
+        low = path.lower()
+        what = next((w for s, w in _CONTAINER_SUFFIXES.items() if low.endswith(s)), None)
+    else:
+        head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+        if head.startswith(b"WARC/"):
+            what = "a WARC archive"
+        elif head[:1] in (b"{", b"[") and _is_json(data):
+            what = "JSON"
+    if what is not None:
+        name = "standard input" if path == "-" else path
+        raise _UsageError(
+            f"{name} is {what}, not an HTML page; extract the pages it holds with "
+            f"`{PROG} batch {path} -o out.jsonl`"
+        )
+
+
+def _is_json(data: bytes) -> bool:
+    """The whole input, or its first line (JSONL), parses as JSON."""
+    for chunk in (data, data.split(b"\n", 1)[0]):
+        try:
+            json.loads(chunk)
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def _explain(data: bytes, ns: argparse.Namespace, options: Options | None) -> int:
@@ -347,7 +445,7 @@ def _batch(ns: argparse.Namespace) -> int:
         raise _UsageError("--resume and --overwrite exclude each other")
     if ns.resume and ns.output == "-":
         raise _UsageError("--resume needs an output file, not -")
-    options = parse_options(ns.option)
+    options = parse_options(_option_pairs(ns))
     rules = _site_rules(ns)
     progress = ns.progress if ns.progress is not None else sys.stderr.isatty()
     signal.signal(signal.SIGTERM, _raise_interrupt)

@@ -104,8 +104,8 @@ def test_page_without_article_exits_0_with_reason() -> None:
     "args",
     [
         (),
-        ("extract",),
         ("extract", "x.html", "--format", "pdf"),
+        ("extract", "x.html", "--precision", "--recall"),
         ("extract", "x.html", "-O", "focus=sideways"),
         ("extract", "x.html", "-O", "nonsense=1"),
         ("extract", "x.html", "--encoding", "klingon"),
@@ -209,6 +209,74 @@ def test_repeated_drop_options_accumulate() -> None:
     opts = parse_options(["drop=.share", "drop=#comments", "body=#content"])
     assert opts is not None
     assert opts.drop == (".share", "#comments") and opts.body == "#content"
+
+
+# ----------------------------------------------------------------------- trafilatura's habits
+
+
+def test_extract_without_file_reads_stdin() -> None:
+    data = PAGE.read_bytes()
+    res = run("extract", stdin=data)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.decode("utf-8") == cleanser.extract(data).text + "\n"
+
+
+def test_txt_is_text_and_precision_recall_are_focus_shorthands() -> None:
+    data = PAGE.read_bytes()
+    res = run("extract", str(PAGE), "--format", "txt")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.decode("utf-8") == cleanser.extract(data).text + "\n"
+    for flag in ("precision", "recall"):
+        res = run("extract", str(PAGE), f"--{flag}", "-f", "json")
+        assert res.returncode == 0, res.stderr
+        want = cleanser.extract(data, options=cleanser.Options(focus=flag))  # type: ignore[arg-type]
+        assert json.loads(res.stdout) == json.loads(want.to_json())
+    # The shorthand is parsed into the same Options as -O focus=...
+    ns = cli._parser().parse_args(["extract", "--recall", "-O", "focus=precision"])
+    assert cli.parse_options(cli._option_pairs(ns)) == cleanser.Options(focus="recall")
+    ns = cli._parser().parse_args(["batch", "x", "-o", "y", "--precision", "-f", "txt"])
+    assert ns.format == "text"
+    assert cli.parse_options(cli._option_pairs(ns)) == cleanser.Options(focus="precision")
+
+
+WARC_RECORD = (
+    b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example.cn/\r\n"
+    b"Content-Length: 0\r\n\r\n\r\n\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("crawl.warc", WARC_RECORD),
+        ("crawl.warc.gz", gzip.compress(WARC_RECORD)),
+        ("pages.json", b'[{"url": "https://a.example.cn/", "html": "<p>x</p>"}]'),
+        ("pages.jsonl", b'{"url": "https://a.example.cn/", "html": "<p>x</p>"}\n'),
+        ("misnamed.html", WARC_RECORD),
+        ("misnamed.htm", b'{"url": "https://a.example.cn/", "html": "<p>x</p>"}\n{"url": 1}\n'),
+    ],
+)
+def test_extract_refuses_containers_and_points_to_batch(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    res = run("extract", str(path))
+    assert res.returncode == 2, res.stderr
+    assert res.stdout == b""
+    assert b"cleanser batch" in res.stderr
+    if content[:2] != b"\x1f\x8b":  # known by its content too, on standard input
+        res = run("extract", stdin=content)
+        assert res.returncode == 2 and b"cleanser batch -" in res.stderr
+
+
+def test_extract_given_two_files_points_to_batch() -> None:
+    for args in (("extract", str(PAGE), str(PAGE)), ("extract", str(PAGE), "--url", "u", "b.html")):
+        res = run(*args)
+        assert res.returncode == 2
+        assert b"cleanser batch" in res.stderr and b"unrecognized" not in res.stderr
+    res = run("extract", str(PAGE), "--no-such-flag")
+    assert res.returncode == 2 and b"unrecognized arguments: --no-such-flag" in res.stderr
 
 
 def test_gzip_bomb_is_read_only_up_to_the_cap(tmp_path: Path) -> None:
