@@ -60,7 +60,7 @@ _Run = tuple[Article, "Features | None", "Selection | None"]
 def _guarded(
     func: Callable[[bytes | str, str | None, Options, str | None], _Run],
 ) -> Callable[..., _Run]:
-    """Let only ``CleanserError`` (and ``TypeError`` for a wrong input type) escape.
+    """Let only ``CleanserError`` (and ``TypeError`` for a wrong argument type) escape.
 
     Anything else is a cleanser bug; it is re-raised as ``InternalError`` with the
     original as ``__cause__``, so callers need only one ``except CleanserError``.
@@ -74,6 +74,10 @@ def _guarded(
     ) -> _Run:
         if not isinstance(html_input, (str, bytes, bytearray, memoryview)):
             raise TypeError(f"extract() takes bytes or str, not {type(html_input).__name__}")
+        if url is not None and not isinstance(url, str):
+            raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+        if not isinstance(options, Options):
+            raise TypeError(f"options must be an Options, not {type(options).__name__}")
         try:
             return func(html_input, url, options, encoding)
         except CleanserError:

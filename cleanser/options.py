@@ -24,7 +24,8 @@ class Options:
     ``tables``/``images``/``links``: keep those elements in ``html`` and
     ``markdown`` output (text output always includes table text).
     ``max_bytes``: inputs larger than this are truncated to it (``truncate``)
-    or rejected with ``InputTooLargeError``.
+    or rejected with ``InputTooLargeError``; it must be a positive ``int``
+    (``ValueError`` / ``TypeError`` here otherwise).
     ``remove_title``: drop the headline from the body text.
     ``body`` and ``drop`` correct a decision seen in ``explain``: ``body`` names
     the article's container (a CSS subset — ``#id``, ``.class``, ``tag``,
@@ -45,6 +46,10 @@ class Options:
     drop: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int):
+            raise TypeError(f"max_bytes must be an int, not {type(self.max_bytes).__name__}")
+        if self.max_bytes <= 0:  # 0 would silently empty every page
+            raise ValueError(f"max_bytes must be positive, not {self.max_bytes}")
         if isinstance(self.drop, str):  # Options(drop=".ad") means one selector
             object.__setattr__(self, "drop", (self.drop,))
         for selector in (self.body, *self.drop) if self.body is not None else self.drop:

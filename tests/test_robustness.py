@@ -568,3 +568,25 @@ def test_every_sample_extracts_without_network(
         article.to_json()
     assert no_network == []
     assert len(pages) >= 1
+
+
+@pytest.mark.parametrize("cap", [0, -1, -20_000_000])
+def test_max_bytes_must_be_positive(cap: int) -> None:
+    """Issue 17: ``max_bytes=0`` emptied every page silently; it is refused when built."""
+    with pytest.raises(ValueError, match="max_bytes"):
+        Options(max_bytes=cap)
+    with pytest.raises(TypeError, match="max_bytes"):
+        Options(max_bytes="20000000")  # type: ignore[arg-type]
+    assert Options(max_bytes=1).max_bytes == 1
+
+
+@pytest.mark.parametrize("url", [12345, b"https://a.example.cn/", ["https://a.example.cn/"]])
+def test_wrong_url_type_is_a_type_error(url: object) -> None:
+    """Issue 17: ``url=12345`` raised ``InternalError``; a wrong argument type is a TypeError."""
+    with pytest.raises(TypeError, match="url"):
+        cleanser.extract("<p>x</p>", url=url)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="url"):
+        cleanser.explain("<p>x</p>", url=url)  # type: ignore[arg-type]
+    assert cleanser.extract("<p>x</p>", url=None).text is not None
+    with pytest.raises(TypeError, match="options"):
+        cleanser.extract("<p>x</p>", options="precision")  # type: ignore[arg-type]
