@@ -401,6 +401,38 @@ def test_main_update_floors_raises_then_refuses_to_lower(
     assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["mini"] < pinned["mini"]
 
 
+@pytest.mark.parametrize("content", [None, "", "{}", '{"floors": {}}', "not json"])
+def test_check_floors_without_floors_is_an_error(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None
+) -> None:
+    floors = tmp_path / "nested" / "floors.json"
+    if content is not None:
+        floors.parent.mkdir()
+        floors.write_text(content, encoding="utf-8")
+    base = [str(corpus), "--extractors", "cleanser", "--jobs", "0", "--no-progress"]
+    assert bench.main([*base, "--check-floors", "--floors", str(floors)]) == 2
+    err = capsys.readouterr().err
+    assert "--check-floors" in err and str(floors) in err  # says where it looked
+    assert "floors met" not in err
+
+
+def test_check_floors_default_path_missing_is_an_error(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As from an installed package: no tests/floors.json beside the code.
+    absent = tmp_path / "site-packages" / "tests" / "floors.json"
+    monkeypatch.setattr(bench.cli, "FLOORS_PATH", absent)
+    base = [str(corpus), "--extractors", "cleanser", "--jobs", "0", "--no-progress"]
+    assert bench.main([*base, "--check-floors"]) == 2
+    assert f"no floors file at {absent}" in capsys.readouterr().err
+    # The floors step itself refuses too, when called without main's early check.
+    _, report = bench.floors.measure_cleanser(bench.load_pages([corpus]))
+    args = bench.build_parser().parse_args([str(corpus), "--check-floors"])
+    assert args.floors == absent
+    assert bench.floors._floors_step(report, args) == 2
+    assert str(absent) in capsys.readouterr().err
+
+
 def test_readme_section_replaces_only_between_the_markers(corpus: Path, tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
     readme.write_text("# Title\n\nIntro stays.\n", encoding="utf-8")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus import Page, load
-from .floors import FLOOR_MARGIN, FLOORS_PATH, _floors_step
+from .floors import FLOOR_MARGIN, FLOORS_PATH, _floors_step, floors_file_problem
 from .metrics import PageResult
 from .peers import ALWAYS, EXTRACTORS, REPO_ROOT, Extractor, importable, resolve_extractor
 from .plotting import plot
@@ -282,6 +282,12 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.check_floors and not args.update_floors:
+        # Before measuring anything: a gate without floors cannot fail.
+        problem = floors_file_problem(args.floors)
+        if problem:
+            print(f"cleanser bench: --check-floors: {problem}", file=sys.stderr)
+            return 2
     sources = [s for s in (args.sources or "").split(",") if s] or None
     pages = load_pages(paths, sources, args.limit)
     if not pages:

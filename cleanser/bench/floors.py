@@ -63,6 +63,25 @@ def load_floors(path: Path = FLOORS_PATH) -> dict[str, Any]:
     return doc
 
 
+def floors_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot gate ``--check-floors`` (missing, unreadable, empty), or None.
+
+    A gate with no floors would pass whatever was measured, so each of these is an
+    error, and the message says where the file was looked for.
+    """
+    where = Path(path).expanduser().absolute()
+    if not where.is_file():
+        return f"no floors file at {where} (pass --floors FILE)"
+    try:
+        doc = json.loads(where.read_text(encoding="utf-8") or "{}")
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return f"cannot read the floors file {where}: {exc}"
+    floors = doc.get("floors") if isinstance(doc, dict) else None
+    if not isinstance(floors, dict) or not floors:
+        return f'the floors file {where} pins no floors (expected {{"floors": {{group: f1}}}})'
+    return None
+
+
 def check_floors(measured: dict[str, float], floors: dict[str, float]) -> list[Shortfall]:
     """Groups measured below their floor (groups not measured are not judged)."""
     return [
@@ -142,6 +161,11 @@ def _floors_step(report: Report, args: argparse.Namespace) -> int:
     """--check-floors / --update-floors on cleanser's measured per-group mean F1."""
     summary = next(s for s in report.summaries if s.name == "cleanser")
     measured = measured_f1(summary)
+    if args.check_floors and not args.update_floors:
+        problem = floors_file_problem(args.floors)
+        if problem:
+            print(f"cleanser bench: --check-floors: {problem}", file=sys.stderr)
+            return 2
     doc = load_floors(args.floors)
     floors: dict[str, float] = doc["floors"]
     if args.check_floors and not args.update_floors:
