@@ -102,13 +102,26 @@ def class_tokens(el: html.HtmlElement) -> list[str]:
     return list(_tokens_of(f"{el.get('class') or ''} {el.get('id') or ''}"))
 
 
-@functools.lru_cache(maxsize=4096)
+#: Class/id strings longer than this are judged afresh each time, not cached: the
+#: caches live as long as the process, and a page's megabyte ``class`` would stay in them.
+_CACHE_KEY_MAX = 200
+
+
 def _tokens_of(raw: str) -> tuple[str, ...]:
     # Class strings repeat across a page (every list item): split each once.
+    if len(raw) > _CACHE_KEY_MAX:
+        return _split_tokens(raw)
+    return _cached_tokens(raw)
+
+
+def _split_tokens(raw: str) -> tuple[str, ...]:
     if not raw.strip():
         return ()
     raw = _CAMEL.sub(" ", raw).lower()
     return tuple(t for t in _SPLIT.split(raw) if t)
+
+
+_cached_tokens = functools.lru_cache(maxsize=4096)(_split_tokens)
 
 
 def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
@@ -127,8 +140,13 @@ def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
     return _token_cue(f"{el.get('class') or ''} {el.get('id') or ''}", forum)
 
 
-@functools.lru_cache(maxsize=4096)
 def _token_cue(raw: str, forum: bool) -> Cue | None:
+    if len(raw) > _CACHE_KEY_MAX:  # see _tokens_of
+        return _judge_tokens(raw, forum)
+    return _cached_cue(raw, forum)
+
+
+def _judge_tokens(raw: str, forum: bool) -> Cue | None:
     tokens = _tokens_of(raw)
     if not tokens or any(t in _CONTENT for t in tokens):
         return None
@@ -139,6 +157,9 @@ def _token_cue(raw: str, forum: bool) -> Cue | None:
             if t in group:
                 return Cue(kind, f"class/id token '{t}'", t in _WEAK)
     return None
+
+
+_cached_cue = functools.lru_cache(maxsize=4096)(_judge_tokens)
 
 
 def sidebar_heading(text: str) -> str | None:

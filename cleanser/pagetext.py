@@ -253,9 +253,16 @@ class _Scan:
         return self.before() + "\n" + self.heading() + "\n" + self.after()
 
 
-@functools.lru_cache(maxsize=8192)
+#: Class/id strings longer than this are judged afresh, not kept in the process-wide cache.
+_CACHE_KEY_MAX = 200
+
+
 def _kind(name: str) -> str:
     """Which candidate list a class or id puts an element in: "h", "by", "src" or ""."""
+    return _judge_kind(name) if len(name) > _CACHE_KEY_MAX else _cached_kind(name)
+
+
+def _judge_kind(name: str) -> str:
     m = _KIND_RE.search(name)
     if m is None:
         return ""
@@ -265,6 +272,9 @@ def _kind(name: str) -> str:
         c = name.lower()
         return "" if ("comment" in c or "editor" in c or "reply" in c) else "by"
     return "src"
+
+
+_cached_kind = functools.lru_cache(maxsize=8192)(_judge_kind)
 
 
 # Class/id words: group 1 headline, group 2 byline, group 3 outlet.

@@ -590,3 +590,26 @@ def test_wrong_url_type_is_a_type_error(url: object) -> None:
     assert cleanser.extract("<p>x</p>", url=None).text is not None
     with pytest.raises(TypeError, match="options"):
         cleanser.extract("<p>x</p>", options="precision")  # type: ignore[arg-type]
+
+
+def test_huge_class_strings_are_not_kept_by_the_caches() -> None:
+    """Issue 17: the process-wide class/id caches must not keep pages' huge attributes alive."""
+    import gc
+    import tracemalloc
+
+    def huge_page(i: int) -> str:
+        cls = f"nav{i} " + " ".join(f"w{i}x{j}" for j in range(200_000))  # ~2 MB
+        return page(f"<div class='{cls}' id='{cls[:1000]}'>{BODY}</div>")
+
+    cleanser.extract(huge_page(0))  # warm up imports and the small caches
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        for i in range(1, 6):
+            cleanser.extract(huge_page(i))
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - base
+    finally:
+        tracemalloc.stop()
+    assert kept < 3_000_000, kept  # five 2 MB class strings (and their tokens) would be > 10 MB
