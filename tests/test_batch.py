@@ -458,7 +458,7 @@ def test_output_inside_the_input_folder_is_never_read(tmp_path: Path) -> None:
     rows = folder / "rows.jsonl"  # error rows with a given id, the second one a repeat
     rows.write_text(json.dumps({"id": "x"}) + "\n" + json.dumps({"id": "x"}) + "\n")
     want = {str(folder / "p0.html"), str(folder / "p1.html"), "x"}
-    out = folder / "out.jsonl"
+    out = folder / "zz-out.jsonl"  # walked last: read back after records were written
 
     def batch(*extra: str) -> None:
         env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -478,7 +478,7 @@ def test_output_inside_the_input_folder_is_never_read(tmp_path: Path) -> None:
     out = folder / "second.jsonl"
     batch()
     with pytest.raises(BatchError, match="output"):
-        run_batch([str(folder / "out.jsonl")], str(folder / "out.jsonl"), workers=1, resume=True)
+        run_batch([str(folder / "zz-out.jsonl")], str(folder / "zz-out.jsonl"), resume=True)
 
 
 def _gzip_bomb(path: Path, megabytes: int) -> None:
