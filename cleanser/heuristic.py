@@ -95,6 +95,7 @@ class Cue:
     kind: str
     rule: str
     weak: bool = False  # from a token that is also a layout word (see WEAK_TOKENS)
+    token: str | None = None  # the class/id token that fired, for token verdicts
 
 
 def class_tokens(el: html.HtmlElement) -> list[str]:
@@ -155,7 +156,7 @@ def _judge_tokens(raw: str, forum: bool) -> Cue | None:
             continue
         for t in tokens:
             if t in group:
-                return Cue(kind, f"class/id token '{t}'", t in _WEAK)
+                return Cue(kind, f"class/id token '{t}'", t in _WEAK, t)
     return None
 
 

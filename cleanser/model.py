@@ -18,6 +18,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from importlib import resources
 from typing import Any
 
+from .density import SHORT_LINE_CAP
+
 
 @dataclass(frozen=True)
 class Params:
@@ -32,7 +34,7 @@ class Params:
     # Below this total weight a region is no article (list, index and error pages).
     min_article_score: float = 15.0
     # Cap on the cost of one short unpunctuated line.
-    short_line_cap: float = 4.0
+    short_line_cap: float = SHORT_LINE_CAP
     # A line under a class/id token verdict (comment, reply, nav…) that is itself
     # punctuated prose of at least this many non-link tokens is kept: the line's own
     # evidence outweighs its container's name. ``inf``: the class token decides.

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -30,9 +31,9 @@ from .model import Params, fitted
 from .options import Options
 from .vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE, QUESTION_ENDINGS
 
-# A boilerplate verdict that would remove more than this share of the page's
-# positive weight is ignored: real furniture is never most of the page's prose.
-SAFETY_SHARE = 0.5
+# A boilerplate verdict that would remove more than Params.safety_share of the
+# page's positive weight is ignored: real furniture is never most of the page's
+# prose...
 # ...unless the rest of the page has at least this share of its prose: then the
 # verdict stands (a comment section longer than the article is still comments).
 OUTSIDE_SHARE = 0.3
@@ -74,12 +75,11 @@ MARKED_BODY_MIN_TOKENS = 10
 # A kept line this short, unpunctuated, over two link-dense lines labels a link list.
 LIST_LABEL_TOKENS = 8
 LIST_LABEL_LOOKAHEAD = 20  # lines looked past a label for its list (bounds the scan)
-# Below this total weight there is no article (list, index and error pages).
-MIN_ARTICLE_SCORE = 15.0
-# A line is link-dense (navigation, related headlines, user names) above this
-# share of link tokens; Options.focus moves the bar.
-LINK_DENSE_SHARE = 0.5
-_LINK_SHARE_BY_FOCUS = {"precision": 0.3, "balanced": LINK_DENSE_SHARE, "recall": 0.8}
+# Below Params.min_article_score total weight there is no article (list, index and
+# error pages).
+# A line is link-dense (navigation, related headlines, user names) above a share of
+# link tokens: Params.link_dense_share in balanced focus, these in the others.
+_LINK_SHARE_BY_FOCUS = {"precision": 0.3, "recall": 0.8}
 # Link share of the lines after a generic heading (热点, 推荐…) that confirms it
 # heads a link list rather than a body subheading.
 HEADING_LINK_EVIDENCE = 0.3
@@ -116,8 +116,6 @@ _TIE = 1e-9
 _STRONG_KINDS = frozenset(("footer", "disclaimer", "share"))
 _SOFT_KINDS = frozenset(("terminator", "meta"))
 _BODY_NAMES = frozenset(ARTICLE_BODY_NAMES)
-# The rule text of a verdict from a class/id token (see heuristic.element_cue).
-_TOKEN_RULE = "class/id token"
 # A line whose link share is at most this is not a link line (for _is_prose).
 _PROSE_MAX_LINK_SHARE = 0.2
 
@@ -224,17 +222,20 @@ def select(
             flags[block.index] = flags[block.index] or cue
         elif (prior := flags[block.index]) is None or prior.kind != "sidebar-heading":
             # (a heading inside a section another heading flagged adds nothing)
-            _flag_section(block, cue, features, positive, total_pos, flags, done)
+            _flag_section(block, cue, features, positive, total_pos, flags, done, p.safety_share)
 
     # Evidence against a class/id verdict: a line of punctuated prose under a
     # container named comment, reply, nav… is text, whatever its container's name.
     outweighed: list[tuple[int, Cue]] = []
-    for i, cue in enumerate(flags):
-        if cue is not None and cue.rule.startswith(_TOKEN_RULE) and _is_prose(
-            blocks[i], p.markup_prose_tokens
-        ):
-            outweighed.append((i, cue))
-            flags[i] = None
+    if p.markup_prose_tokens < math.inf:  # inf (the shipped value): the token decides
+        for i, cue in enumerate(flags):
+            if (
+                cue is not None
+                and cue.token is not None
+                and _is_prose(blocks[i], p.markup_prose_tokens)
+            ):
+                outweighed.append((i, cue))
+                flags[i] = None
 
     # Flagged lines are pruned wherever they end up, so they need not push the
     # region boundary: they weigh slightly negative, enough to break ties.
@@ -260,7 +261,9 @@ def select(
         best, best_score = forced, prefix[forced.end] - prefix[forced.start]
     earlier = None
     if forced is None and best is not None and not forum and titles:
-        earlier = _titled_article(features, titles[0], best, best_score, scores)
+        earlier = _titled_article(
+            features, titles[0], best, best_score, scores, p.min_article_score
+        )
         if earlier is not None:
             best, best_score = earlier
     if forced is None and best is not None and not forum and earlier is None:
@@ -298,7 +301,7 @@ def select(
         options,
         forum,
         byline,
-        p.link_dense_share,
+        balanced_link_share=p.link_dense_share,
     )
     if not forum and kept and (photo := _lead_image(features, best, flags)) is not None:
         kept.insert(0, photo)
@@ -378,6 +381,7 @@ def _flag_section(
     total_pos: float,
     flags: list[Cue | None],
     done: set[tuple[int, int]],
+    safety_share: float,
 ) -> None:
     """Flag the section a sidebar heading heads: the heading and what follows it."""
     nodes = features.nodes
@@ -399,7 +403,7 @@ def _flag_section(
         flags[block.index] = cue
         return
     inside = positive[end] - positive[start]
-    if inside > SAFETY_SHARE * total_pos and total_pos - inside < OUTSIDE_SHARE * inside:
+    if inside > safety_share * total_pos and total_pos - inside < OUTSIDE_SHARE * inside:
         flags[block.index] = cue
         return
     if (start, end) in done:
@@ -419,7 +423,8 @@ def _clean_region(
     options: Options,
     forum: bool = False,
     byline: tuple[str, ...] = (),
-    balanced_link_share: float = LINK_DENSE_SHARE,
+    *,
+    balanced_link_share: float,
 ) -> tuple[list[Block], list[Removal]]:
     blocks = features.blocks
     byline_key = _key("".join(byline)) if byline else ""
@@ -430,9 +435,7 @@ def _clean_region(
     region = range(node.start, node.end)
     teaser_repeats = _lead_repeats(blocks, node)
     link_share = (
-        balanced_link_share
-        if options.focus == "balanced"
-        else _LINK_SHARE_BY_FOCUS[options.focus]
+        balanced_link_share if options.focus == "balanced" else _LINK_SHARE_BY_FOCUS[options.focus]
     )
     total = sum(max(weights[i], 0.0) for i in region)
     seen = 0.0
@@ -633,6 +636,7 @@ def _titled_article(
     best: Node,
     best_score: float,
     scores: list[tuple[Node, float]],
+    min_score: float,
 ) -> tuple[Node, float] | None:
     """On an endless-scroll page, the article under the page's own headline.
 
@@ -663,7 +667,7 @@ def _titled_article(
     if not under:
         return None
     node, score = max(under, key=lambda ns: (ns[1], ns[0].depth))
-    if score < MIN_ARTICLE_SCORE or score < TITLED_MIN_SHARE * best_score:
+    if score < min_score or score < TITLED_MIN_SHARE * best_score:
         return None
     return node, score
 

@@ -106,6 +106,8 @@ def registered_domain(url: str) -> str | None:
 
 def site_of(page: Page) -> str:
     """The site a page belongs to, for grouping (see the module docstring)."""
+    if page.source == "samples":
+        return f"sample/{page.id}"  # hand-written: each imitates a layout of its own
     if page.url:
         domain = registered_domain(page.url)
         if domain:
@@ -166,7 +168,7 @@ def stage_pages(pages: Sequence[Page]) -> list[Item]:
         items.append(
             Item(
                 page,
-                site_of(page) if page.source != "samples" else f"sample/{page.id}",
+                site_of(page),
                 kind,
                 page.script or "Hans",
                 page_is_zh(page),
@@ -268,16 +270,23 @@ def cross_validate(
     )
 
 
-def _row(label: str, rows: list[int], report: Report) -> str:
-    def mean(values: list[float]) -> str:
-        picked = [values[i] for i in rows if not math.isnan(values[i])]
-        return f"{statistics.fmean(picked):.3f}" if picked else "–"
+def _mean(values: Sequence[float], rows: Sequence[int]) -> float | None:
+    """Mean of ``values`` at ``rows``, pages without a figure (NaN) left out."""
+    picked = [values[i] for i in rows if not math.isnan(values[i])]
+    return statistics.fmean(picked) if picked else None
 
-    gap = "–"
-    ins, out = mean(report.in_sample), mean(report.held_out)
-    if ins != "–" and out != "–":
-        gap = f"{float(ins) - float(out):+.3f}"
-    return f"| {label} | {len(rows)} | {mean(report.default)} | {ins} | **{out}** | {gap} |"
+
+def _cell(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _row(label: str, rows: list[int], report: Report) -> str:
+    ins, out = _mean(report.in_sample, rows), _mean(report.held_out, rows)
+    gap = "–" if ins is None or out is None else f"{ins - out:+.3f}"
+    return (
+        f"| {label} | {len(rows)} | {_cell(_mean(report.default, rows))} | {_cell(ins)} "
+        f"| **{_cell(out)}** | {gap} |"
+    )
 
 
 def table(report: Report, command: str) -> str:
@@ -308,13 +317,10 @@ def table(report: Report, command: str) -> str:
     ]
     lines += [_row(label, rows, report) for label, rows in groups if rows]
     if nonzh:
-
-        def mean(values: list[float]) -> str:
-            return f"{statistics.fmean(values[i] for i in nonzh):.3f}"
-
         lines.append(
-            f"| non-Chinese (never fitted on) | {len(nonzh)} | {mean(report.default)} "
-            f"| {mean(report.in_sample)} | – | – |"
+            f"| non-Chinese (never fitted on) | {len(nonzh)} "
+            f"| {_cell(_mean(report.default, nonzh))} | {_cell(_mean(report.in_sample, nonzh))} "
+            "| – | – |"
         )
     lines += ["", "Fitted on all pages (shipped in `cleanser/model.json`):", ""]
     lines.append("| parameter | start | fitted | per-fold fits |")
@@ -335,22 +341,17 @@ def _fmt(v: float) -> str:
 
 def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
     """Store the all-pages fit with a header saying what it was fitted on."""
-    zh = [it for it in report.items if it.zh]
+    zh_rows = [i for i, it in enumerate(report.items) if it.zh]
     payload = {
         "header": {
             "what": "selection parameters of cleanser (see cleanser/model.py)",
             "fitted_by": "python -m cleanser.train --write",
             "fitted_on": list(corpora),
-            "pages": len(zh),
+            "pages": len(zh_rows),
             "sites": report.sites,
             "date": datetime.date.today().isoformat(),
-            "in_sample_mean_f1": round(
-                statistics.fmean(report.in_sample[i] for i, it in enumerate(report.items) if it.zh),
-                4,
-            ),
-            "leave_site_out_mean_f1": round(
-                statistics.fmean(v for v in report.held_out if not math.isnan(v)), 4
-            ),
+            "in_sample_mean_f1": round(_mean(report.in_sample, zh_rows) or 0.0, 4),
+            "leave_site_out_mean_f1": round(_mean(report.held_out, zh_rows) or 0.0, 4),
         },
         "params": report.fitted.to_json(),
     }
