@@ -10,13 +10,13 @@ classes defeat any class list. Every verdict carries the rule that fired, so
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from lxml import html
 
 from . import vocabulary as v
+from .caching import short_key_cache
 from .features import Block
 
 _SPLIT = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
@@ -103,26 +103,13 @@ def class_tokens(el: html.HtmlElement) -> list[str]:
     return list(_tokens_of(f"{el.get('class') or ''} {el.get('id') or ''}"))
 
 
-#: Class/id strings longer than this are judged afresh each time, not cached: the
-#: caches live as long as the process, and a page's megabyte ``class`` would stay in them.
-_CACHE_KEY_MAX = 200
-
-
+@short_key_cache(maxsize=4096)
 def _tokens_of(raw: str) -> tuple[str, ...]:
     # Class strings repeat across a page (every list item): split each once.
-    if len(raw) > _CACHE_KEY_MAX:
-        return _split_tokens(raw)
-    return _cached_tokens(raw)
-
-
-def _split_tokens(raw: str) -> tuple[str, ...]:
     if not raw.strip():
         return ()
     raw = _CAMEL.sub(" ", raw).lower()
     return tuple(t for t in _SPLIT.split(raw) if t)
-
-
-_cached_tokens = functools.lru_cache(maxsize=4096)(_split_tokens)
 
 
 def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
@@ -141,13 +128,8 @@ def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
     return _token_cue(f"{el.get('class') or ''} {el.get('id') or ''}", forum)
 
 
+@short_key_cache(maxsize=4096)
 def _token_cue(raw: str, forum: bool) -> Cue | None:
-    if len(raw) > _CACHE_KEY_MAX:  # see _tokens_of
-        return _judge_tokens(raw, forum)
-    return _cached_cue(raw, forum)
-
-
-def _judge_tokens(raw: str, forum: bool) -> Cue | None:
     tokens = _tokens_of(raw)
     if not tokens or any(t in _CONTENT for t in tokens):
         return None
@@ -158,9 +140,6 @@ def _judge_tokens(raw: str, forum: bool) -> Cue | None:
             if t in group:
                 return Cue(kind, f"class/id token '{t}'", t in _WEAK, t)
     return None
-
-
-_cached_cue = functools.lru_cache(maxsize=4096)(_judge_tokens)
 
 
 def sidebar_heading(text: str) -> str | None:

@@ -15,12 +15,12 @@ nothing about the fields: ``metadata._Page`` only asks it for regions of text.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
 from lxml import etree, html
 
+from .caching import short_key_cache
 from .dates import FoundDate, find_dates
 from .metautil import _collapse, _norm
 from .vocabulary import BYLINE_CLASS_WORDS, DATE_CUES, FOOTER_CUES, SOURCE_CLASS_WORDS
@@ -253,16 +253,9 @@ class _Scan:
         return self.before() + "\n" + self.heading() + "\n" + self.after()
 
 
-#: Class/id strings longer than this are judged afresh, not kept in the process-wide cache.
-_CACHE_KEY_MAX = 200
-
-
+@short_key_cache(maxsize=8192)
 def _kind(name: str) -> str:
     """Which candidate list a class or id puts an element in: "h", "by", "src" or ""."""
-    return _judge_kind(name) if len(name) > _CACHE_KEY_MAX else _cached_kind(name)
-
-
-def _judge_kind(name: str) -> str:
     m = _KIND_RE.search(name)
     if m is None:
         return ""
@@ -272,9 +265,6 @@ def _judge_kind(name: str) -> str:
         c = name.lower()
         return "" if ("comment" in c or "editor" in c or "reply" in c) else "by"
     return "src"
-
-
-_cached_kind = functools.lru_cache(maxsize=8192)(_judge_kind)
 
 
 # Class/id words: group 1 headline, group 2 byline, group 3 outlet.
