@@ -45,6 +45,15 @@ class Article:
     images: tuple[Image, ...] = field(default_factory=tuple)
     next_page_url: str | None = None
 
+    @property
+    def authors(self) -> list[str]:
+        """The author's names as a new list, one person or pen name each.
+
+        The same names as ``author`` (kept a tuple for compatibility, and what
+        ``to_dict`` writes); never an outlet, a column or the editor.
+        """
+        return list(self.author)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""
         return asdict(self)

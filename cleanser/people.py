@@ -54,7 +54,7 @@ _TRIM = " \t\n:：|｜/／\\[]【】()（）<>《》〈〉「」『』\"'“”�
 # One name in a byline: a CJK run (maybe with a Latin name in brackets after it),
 # or a Latin handle/name.
 _NAME_TOKEN = re.compile(
-    f"(?P<n>[{_CJK}][{_CJK}·•]{{1,7}}|[A-Za-z][A-Za-z0-9_.\\-]{{1,19}}"
+    f"(?P<n>[{_CJK}][{_CJK}·•]{{1,7}}(?:[&＆][{_CJK}]{{1,6}})?|[A-Za-z][A-Za-z0-9_.\\-]{{1,19}}"
     r"(?: [A-Z][a-zA-Z.\-']+){0,2})"
     r"(?P<latin>\s*[（(][A-Za-z][A-Za-z .'\-]{1,30}[)）])?"
 )
@@ -109,6 +109,7 @@ def _valid_person(name: str, site_names: Iterable[str], *, strict: bool) -> bool
         return False
     if _CJK_RE.search(name):
         core = re.sub(r"\s*[\(（][^)）]*[\)）]\s*", "", name).replace(" ", "")
+        core = _PEN_NAME_AMP.sub("", core)  # 放飞&心情: one pen name
         if not _CJK_NAME.match(core):
             return False
         if strict:
@@ -117,6 +118,27 @@ def _valid_person(name: str, site_names: Iterable[str], *, strict: bool) -> bool
     if strict:
         return False
     return bool(_LATIN_HANDLE.match(name) or _LATIN_PERSON.match(name))
+
+
+# "&" between two CJK characters inside one token (a pen name such as 放飞&心情).
+_PEN_NAME_AMP = re.compile(f"(?<=[{_CJK}])[&＆](?=[{_CJK}])")
+
+
+def _split_ampersand(token: str, names: list[str], site_names: Iterable[str]) -> str:
+    """``胡一刀&李小飞刀`` is two people, ``放飞&心情`` one pen name.
+
+    An ampersand glued between two CJK runs separates names only when every
+    part reads as a person's name on its own (2–4 characters from a common
+    surname); otherwise it belongs to the name. The parts before the last are
+    added to ``names``; the last (or the whole pen name) is returned.
+    """
+    parts = re.split("[&＆]", token)
+    if len(parts) < 2 or not all(_valid_person(p, site_names, strict=True) for p in parts):
+        return token
+    for p in parts[:-1]:
+        if p not in names:
+            names.append(p)
+    return parts[-1]
 
 
 def _strip_tail(token: str) -> tuple[str, bool]:
@@ -160,6 +182,7 @@ def _names_at(
         if not m:
             break
         token, had_tail = _strip_tail(m.group("n"))
+        token = _split_ampersand(token, names, site_names)
         j = m.end()
         if j < n and seg[j] not in _NAME_END and not had_tail:
             split = _split_dateline(token, seg, j)
@@ -330,7 +353,10 @@ _PERSON_HREF = re.compile(r"/(?:author|reporter|writer|user|member|people|u|spac
 # Bylines and 来源 in a region of text
 # --------------------------------------------------------------------------
 
-_DECLARED_SPLIT = re.compile(r"\s*(?:[、，,;；/／|｜&＆]|\band\b)\s*")
+# "&" glued between two CJK runs is left to _names_at (a pen name or two names).
+_DECLARED_SPLIT = re.compile(
+    f"\\s*(?:[、，,;；/／|｜]|(?<![{_CJK}])[&＆]|[&＆](?![{_CJK}])|\\band\\b)\\s*"
+)
 
 _MAX_NAME_LINE = 16  # a bare byline line: up to three names and separators
 _MIN_HEADING_LINE = 4  # the line above it: the headline printed again
@@ -401,7 +427,35 @@ def _byline_match(
         before = region[m.start() - 1 : m.start()]
         if before and not (before.isspace() or before in _BYLINE_OPENERS):
             return []
-    return _names_at(region, m.end(), site_names, strict=strict)
+    people = _names_at(region, m.end(), site_names, strict=strict)
+    if people and strict and _ends_clause(region, m.end(), people[-1]):
+        return []  # "…采写人为该报记者李青春。": a reporter named in a sentence
+    return people
+
+
+# Punctuation that ends a clause of prose (a byline ends with the line, a bracket,
+# a space or the next credit, never with a full stop or a comma of a sentence).
+_CLAUSE_END = frozenset("。；！？!?;，,")
+_NEXT_CREDIT = re.compile(
+    r"[ \t]*(?:记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|报道|報導)"
+)
+
+
+def _ends_clause(region: str, start: int, last: str) -> bool:
+    """Whether the names read from ``region[start:]`` are followed by clause punctuation.
+
+    A glued cue (记者李青春) inside a sentence is a reporter the article talks
+    about; ``（记者 张三）``, ``记者张三 报道`` or ``记者张三，通讯员李四`` stay bylines.
+    """
+    k = region.find(last, start, start + 120)
+    if k < 0:
+        return False
+    k += len(last)
+    while k < len(region) and region[k] in " \t":
+        k += 1
+    if k >= len(region) or region[k] not in _CLAUSE_END:
+        return False
+    return region[k] not in "，," or _NEXT_CREDIT.match(region, k + 1) is None
 
 
 # What may stand right before 记者 in a byline: a line start, a bracket, or an outlet
