@@ -1,18 +1,26 @@
 """Loading evaluation pages from disk, for the benchmark and the corpus tests.
 
-Three layouts are understood:
+Three layouts are understood, in any folder at any depth below the one given
+(hidden folders are skipped), so a user's own corpus need not be laid out
+exactly like ours:
 
-* a corpus folder like ``../shared/corpus``: one sub-folder per source, each with
-  a ``pages.json`` array naming ``html_file`` and ``gold_file``;
-* a samples folder like ``samples/``: ``<slug>/page.html`` + ``expected.txt``
+* a folder with a ``pages.json`` array naming ``html_file`` and ``gold_file``
+  (like each source of ``../shared/corpus``); its sub-folders are not walked;
+* a sample folder like ``samples/<slug>/``: ``page.html`` + ``expected.txt``
   (+ ``expected.json`` for metadata);
-* a flat folder of ``<id>.html`` files with optional ``<id>.txt`` gold beside them.
+* ``<id>.html`` (``.htm``, ``.html.gz``) files with optional ``<id>.txt`` gold
+  beside them.
+
+:func:`discover` says what it found in each folder and, when it found nothing,
+what it saw instead; :func:`load` returns only the pages.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,17 +50,136 @@ class Page:
 _GOLD_META_KEYS = ("gold_title", "gold_author", "gold_date", "gold_source", "gold_editor")
 
 
-def load(root: Path) -> list[Page]:
-    """All pages under ``root``, in a stable order."""
+#: The layouts :func:`discover` understands, as told to a user whose folder has none.
+LAYOUTS = (
+    "DIR/**/pages.json: an array of {id, html_file, gold_file, ...} (like ../shared/corpus)",
+    "DIR/**/<slug>/page.html with expected.txt (and expected.json) beside it (like samples/)",
+    "DIR/**/<id>.html (.htm, .html.gz) with optional <id>.txt gold beside it",
+)
+#: File names taken as pages in the ``<id>.html`` + ``<id>.txt`` layout.
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+
+
+class CorpusError(ValueError):
+    """A folder that claims a layout but cannot be read as it (e.g. a bad pages.json)."""
+
+
+@dataclass(frozen=True)
+class FolderFinding:
+    """The pages found in one folder, and in which layout."""
+
+    folder: Path
+    layout: str  # "pages.json", "samples" or "html+txt"
+    pages: int
+    with_gold: int
+
+
+@dataclass
+class Discovery:
+    """Everything found under one root: the pages, per folder, and what else was seen."""
+
+    root: Path
+    pages: list[Page] = field(default_factory=list)
+    folders: list[FolderFinding] = field(default_factory=list)
+    seen: Counter[str] = field(default_factory=Counter)  # file kinds not taken as pages
+    walked: int = 0
+
+    def add(self, folder: Path, layout: str, pages: list[Page]) -> None:
+        """Record the pages one folder gave."""
+        if pages:
+            self.pages.extend(pages)
+            gold = sum(p.gold is not None for p in pages)
+            self.folders.append(FolderFinding(folder, layout, len(pages), gold))
+
+    def summary_lines(self) -> list[str]:
+        """One line per folder that gave pages: where, how many, how many with gold."""
+        return [
+            f"{f.folder}: {f.pages} pages ({f.with_gold} with gold) [{f.layout}]"
+            for f in self.folders
+        ]
+
+    def nothing_found(self) -> str:
+        """Why no page was found: what was walked and seen, and the layouts understood."""
+        seen = ", ".join(f"{n} {kind}" for kind, n in self.seen.most_common(6)) or "no files"
+        lines = [
+            f"no pages found under {self.root} ({self.walked} folders walked; seen: {seen})",
+            *(f"  closest: {hint}" for hint in _closest(self.seen)),
+            "layouts understood, at any depth:",
+            *(f"  - {layout}" for layout in LAYOUTS),
+        ]
+        return "\n".join(lines)
+
+
+def _kind(name: str) -> str:
+    """A file's kind for the "seen" counts: its (double) suffix, e.g. ``.warc.gz``."""
+    lower = name.lower()
+    if lower.endswith(".gz") and "." in lower[:-3]:
+        return "." + ".".join(lower.rsplit(".", 2)[-2:])
+    dot = lower.rfind(".")
+    return lower[dot:] if dot > 0 else "(no suffix)"
+
+
+def _closest(seen: Counter[str]) -> list[str]:
+    hints = []
+    if seen[".txt"]:
+        hints.append(f"{seen['.txt']} .txt files without an <id>.html beside them")
+    warcs = seen[".warc"] + seen[".warc.gz"] + seen[".arc.gz"]
+    if warcs:
+        hints.append(f"{warcs} web archives: extract them with cleanser batch, not bench")
+    if seen[".json"] or seen[".jsonl"]:
+        hints.append("JSON files, but no pages.json")
+    if seen[".xhtml"] or seen[".shtml"] or seen[".mhtml"]:
+        hints.append("HTML under another suffix: rename to .html")
+    return hints
+
+
+def discover(root: Path) -> Discovery:
+    """Walk ``root`` (any depth, hidden folders skipped) for pages in every layout."""
     root = Path(root)
-    if (root / "pages.json").is_file():
-        return list(_from_pages_json(root))
-    subdirs = sorted(p for p in root.iterdir() if p.is_dir())
-    if any((d / "pages.json").is_file() for d in subdirs):
-        return [pg for d in subdirs if (d / "pages.json").is_file() for pg in _from_pages_json(d)]
-    if any((d / "page.html").is_file() for d in subdirs):
-        return list(_from_samples(root, subdirs))
-    return list(_from_flat(root))
+    found = Discovery(root)
+    for dirpath, dirnames, filenames in os.walk(root):
+        found.walked += 1
+        folder = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        names = set(filenames)
+        if "pages.json" in names:
+            try:
+                found.add(folder, "pages.json", list(_from_pages_json(folder)))
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise CorpusError(
+                    f"{folder / 'pages.json'}: not a corpus pages.json "
+                    f"(an array of {{id, html_file, gold_file}}): {type(exc).__name__}: {exc}"
+                ) from exc
+            dirnames[:] = []  # its html_file paths say which files are pages
+            continue
+        if "page.html" in names:
+            if folder == root:  # one sample folder given: its parent names the source
+                source = root.resolve().parent.name
+            elif folder.parent == root:
+                source = root.name
+            else:
+                source = _relative(root, folder.parent)
+            found.add(folder, "samples", list(_from_samples(source, [folder])))
+            dirnames[:] = []
+            continue
+        htmls = sorted(n for n in names if n.lower().endswith(HTML_SUFFIXES))
+        source = root.name if folder == root else _relative(root, folder)
+        pages = list(_from_flat(folder, htmls, source))
+        found.add(folder, "<id>.html + <id>.txt", pages)
+        gold_names = {p.id + ".txt" for p in pages}
+        for name in names:
+            if name not in gold_names and not name.lower().endswith(HTML_SUFFIXES):
+                found.seen[_kind(name)] += 1
+    return found
+
+
+def _relative(root: Path, folder: Path) -> str:
+    return folder.relative_to(root).as_posix()
+
+
+def load(root: Path) -> list[Page]:
+    """All pages under ``root`` (see :func:`discover`), in a stable order."""
+    return discover(root).pages
 
 
 def _from_pages_json(folder: Path) -> Iterator[Page]:
@@ -80,8 +207,8 @@ def _from_pages_json(folder: Path) -> Iterator[Page]:
         )
 
 
-def _from_samples(root: Path, subdirs: list[Path]) -> Iterator[Page]:
-    for d in subdirs:
+def _from_samples(source: str, folders: list[Path]) -> Iterator[Page]:
+    for d in folders:
         page = d / "page.html"
         if not page.is_file():
             continue
@@ -91,7 +218,7 @@ def _from_samples(root: Path, subdirs: list[Path]) -> Iterator[Page]:
         if meta_file.is_file():
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
         yield Page(
-            source=root.name,
+            source=source,
             id=d.name,
             path=page,
             gold=txt.read_text(encoding="utf-8") if txt.is_file() else None,
@@ -101,14 +228,15 @@ def _from_samples(root: Path, subdirs: list[Path]) -> Iterator[Page]:
         )
 
 
-def _from_flat(root: Path) -> Iterator[Page]:
-    for html in sorted(root.glob("*.htm*")):
-        stem = html.name.split(".htm")[0]
-        txt = html.with_name(stem + ".txt")
+def _from_flat(folder: Path, names: list[str], source: str) -> Iterator[Page]:
+    for name in names:
+        html = folder / name
+        stem = name[: name.lower().rindex(".htm")]
+        txt = folder / (stem + ".txt")
         yield Page(
-            source=root.name,
+            source=source,
             id=stem,
             path=html,
             gold=txt.read_text(encoding="utf-8") if txt.is_file() else None,
-            compressed=html.name.endswith(".gz"),
+            compressed=name.lower().endswith(".gz"),
         )

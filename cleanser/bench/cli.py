@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..corpus import Page, load
+from ..corpus import CorpusError, Discovery, Page, discover
 from .floors import FLOOR_MARGIN, FLOORS_PATH, _floors_step, floors_file_problem
 from .metrics import PageResult
 from .peers import ALWAYS, EXTRACTORS, REPO_ROOT, Extractor, importable, resolve_extractor
@@ -126,12 +126,22 @@ def default_inputs() -> list[Path]:
 
 
 def load_pages(
-    paths: Sequence[Path], sources: Sequence[str] | None = None, limit: int | None = None
+    paths: Sequence[Path],
+    sources: Sequence[str] | None = None,
+    limit: int | None = None,
+    found: list[Discovery] | None = None,
 ) -> list[Page]:
-    """Pages under every path, optionally only some sources and the first N of each."""
+    """Pages under every path, optionally only some sources and the first N of each.
+
+    ``found``, when given, receives each path's :class:`~cleanser.corpus.Discovery`
+    (what was found per folder, or what was seen instead).
+    """
     pages: list[Page] = []
     for path in paths:
-        pages.extend(load(path))
+        discovery = discover(path)
+        if found is not None:
+            found.append(discovery)
+        pages.extend(discovery.pages)
     if sources:
         wanted = set(sources)
         pages = [p for p in pages if p.source in wanted]
@@ -177,8 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="corpus folder (per-source pages.json, <id>.html + <id>.txt) or "
-        "samples folder; default: samples/ and ../shared/corpus if present",
+        help="folder of pages, walked at any depth for pages.json, <slug>/page.html + "
+        "expected.txt, or <id>.html + <id>.txt; default: samples/ and ../shared/corpus "
+        "if present",
     )
     p.add_argument(
         "--extractors",
@@ -289,9 +300,25 @@ def main(argv: list[str] | None = None) -> int:
             print(f"cleanser bench: --check-floors: {problem}", file=sys.stderr)
             return 2
     sources = [s for s in (args.sources or "").split(",") if s] or None
-    pages = load_pages(paths, sources, args.limit)
+    found: list[Discovery] = []
+    try:
+        pages = load_pages(paths, sources, args.limit, found)
+    except CorpusError as exc:
+        print(f"cleanser bench: {exc}", file=sys.stderr)
+        return 2
+    for discovery in found:
+        if not discovery.pages:
+            print(f"cleanser bench: {discovery.nothing_found()}", file=sys.stderr)
+        for line in discovery.summary_lines():
+            print(f"bench: {line}", file=sys.stderr)
     if not pages:
-        print("cleanser bench: no pages found", file=sys.stderr)
+        known = sorted({p.source for d in found for p in d.pages})
+        if known:  # pages were found, --sources or --limit left none
+            print(
+                f"cleanser bench: no pages left after --sources/--limit; sources: "
+                f"{', '.join(known)}",
+                file=sys.stderr,
+            )
         return 2
     print(
         f"bench: {len(pages)} pages from {', '.join(str(p) for p in paths)}; extractors: "
