@@ -2,7 +2,9 @@
 
 Order of trust: a byte-order mark; strict UTF-8 (pages that declare gb2312 but
 were re-saved as UTF-8 are common, and valid multi-byte UTF-8 almost never occurs
-by chance in GBK or Big5 text); the declared charset (``<meta charset>``,
+by chance in GBK or Big5 text); UTF-8 but for a character cut at the end or a few
+stray bytes, weighed per piece by invalid sequences per KB and by how plausibly
+each reading is Chinese (``_decode_mixed``); the declared charset (``<meta charset>``,
 ``http-equiv``, XML declaration, or the caller's hint such as an HTTP header),
 with GB2312/GBK widened to GB18030 and Big5 to Big5-HKSCS; then
 charset-normalizer; finally GB18030 with replacement. Invalid bytes are replaced,
@@ -127,6 +129,9 @@ def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    cut = _utf8_cut_short(data)
+    if cut is not None:
+        return cut, "utf-8"
     declared = normalize_label(hint) or declared_charset(data)
     mixed = _decode_mixed(data, declared)
     if mixed is not None:
@@ -187,10 +192,16 @@ def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
     a text run. Valid UTF-8 pieces are read as UTF-8, the others with the declared
     legacy encoding or the one detected on them. The encoding reported is the one
     that holds most of the non-ASCII bytes.
+
+    A piece that is UTF-8 but for a stray byte or two (``_nearly_utf8``) counts as
+    UTF-8 when the UTF-8 pieces hold most of the page, and is read as UTF-8 with its
+    bad bytes replaced: one bad byte costs one U+FFFD, not a paragraph re-read as
+    GB18030. In such a page an invalid piece is read with the legacy encoding only
+    when that explains its bytes far better (``_legacy_explains``).
     """
     pieces = data.split(b">")
-    good = bad = 0
-    kinds: list[int] = []  # 0 ASCII, 1 UTF-8, 2 something else
+    good = near = bad = 0
+    kinds: list[int] = []  # 0 ASCII, 1 UTF-8, 2 something else, 3 UTF-8 with bad bytes
     for piece in pieces:
         if piece.isascii():
             kinds.append(0)
@@ -198,21 +209,163 @@ def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
         try:
             piece.decode("utf-8")
         except UnicodeDecodeError:
-            kinds.append(2)
-            bad += len(piece)
+            if _nearly_utf8(piece):
+                kinds.append(3)
+                near += len(piece)
+            else:
+                kinds.append(2)
+                bad += len(piece)
         else:
             kinds.append(1)
             good += len(piece)
+    if near and good + near >= bad:
+        good += near
+    else:  # a GBK page's chance near-UTF-8 run is not evidence against the page
+        kinds = [2 if k == 3 else k for k in kinds]
+        bad += near
     if good < _MIXED_MIN_UTF8_BYTES or good < _MIXED_MIN_UTF8_SHARE * (good + bad):
         return None
     rest = b"".join(p for p, k in zip(pieces, kinds, strict=True) if k == 2)
     legacy = declared if declared and declared != "utf-8" else None
     legacy = legacy or _detect(rest) or "gb18030"
-    out = [
-        p.decode("utf-8") if k < 2 else _lenient(p, legacy)
-        for p, k in zip(pieces, kinds, strict=True)
-    ]
-    return ">".join(out), ("utf-8" if good >= bad else legacy)
+    utf8_page = good >= bad
+    out: list[str] = []
+    for piece, kind in zip(pieces, kinds, strict=True):
+        if kind < 2:
+            out.append(piece.decode("utf-8"))
+        elif kind == 3 or (utf8_page and not _legacy_explains(piece, legacy)):
+            out.append(piece.decode("utf-8", "replace"))
+        else:
+            out.append(_lenient(piece, legacy))
+    return ">".join(out), ("utf-8" if utf8_page else legacy)
+
+
+# The first bytes judged by ``not_text_reason``.
+_TEXT_SAMPLE_BYTES = 8192
+# Share of a decoded sample that may be U+FFFD, C0 controls other than whitespace,
+# or C1 controls before it is judged binary. Web pages (the 318 of ../shared/corpus
+# and samples/) have at most 0.3 %; uniform random bytes, read in any encoding, over 15 %.
+_MAX_JUNK_SHARE = 0.05
+_JUNK = re.compile("[\ufffd\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# A sample with this many Han characters, hardly any of them common ones, is not
+# Chinese text but bytes that happen to decode (Chinese text: 0.3-0.6 common).
+_MIN_HAN_FOR_VERDICT = 200
+_MIN_COMMON_HAN_SHARE = 0.05
+# A short input with no tag at all needs fewer Han characters for that verdict
+# (a few dozen random bytes read as GB18030 are a handful of rare characters).
+_MIN_HAN_UNTAGGED = 8
+_TAG = re.compile("<[A-Za-z!/?]")
+
+
+def not_text_reason(data: bytes) -> str | None:
+    """Why ``data`` is not text in any language (random bytes, raw compressed data), or None.
+
+    The first ``_TEXT_SAMPLE_BYTES`` are decoded as ``decode`` would; the best
+    reading is still not text when too much of it is invalid sequences or control
+    characters, or when its many Han characters are nearly all rare ones.
+    """
+    sample = data[:_TEXT_SAMPLE_BYTES]
+    if len(sample) < 16:
+        return None
+    text, encoding = decode(sample)
+    if encoding.startswith(("utf-16", "utf-32")):
+        return None
+    junk = len(_JUNK.findall(text))
+    if junk > _MAX_JUNK_SHARE * len(text):
+        return (
+            f"input is not text: read as {encoding}, {junk} of the first {len(text)} "
+            "characters are invalid bytes or control characters"
+        )
+    han = len(_HAN.findall(text))
+    enough = _MIN_HAN_FOR_VERDICT if _TAG.search(text) else _MIN_HAN_UNTAGGED
+    if han >= enough and _plausibility(text) < _MIN_COMMON_HAN_SHARE:
+        return (
+            f"input is not text: read as {encoding}, its {han} Han characters "
+            "are nearly all rare ones"
+        )
+    return None
+
+
+def _utf8_cut_short(data: bytes) -> str | None:
+    """The page read as UTF-8 when it is valid but for a character cut at its end.
+
+    A truncated download stops mid-character; the cut character becomes one U+FFFD.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        text = decoder.decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+    return text + "\ufffd" if decoder.getstate()[0] else None
+
+
+def _utf8_invalid(data: bytes, text: str) -> int:
+    """Invalid UTF-8 sequences in ``data`` (``text`` is it decoded with replacement)."""
+    return text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+
+
+def _non_ascii_bytes(data: bytes) -> int:
+    return len(data.translate(None, _ASCII_BYTES))
+
+
+def _nearly_utf8(piece: bytes) -> bool:
+    """Whether an invalid piece is UTF-8 text with a few bad bytes.
+
+    Weighs two things for the UTF-8 reading against the legacy one: invalid
+    sequences per KB of non-ASCII bytes (``_NEAR_UTF8_MAX_PER_KB``; GBK or Big5
+    text read as UTF-8 has hundreds), and how plausibly each reading is Chinese
+    (``chinese_plausibility``): UTF-8 text read as GB18030 is valid but rare
+    characters and broken punctuation.
+    """
+    text = piece.decode("utf-8", "replace")
+    invalid = _utf8_invalid(piece, text)
+    valid = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if valid < _NEAR_UTF8_MIN_CHARS or invalid * 1024 > _NEAR_UTF8_MAX_PER_KB * (
+        _non_ascii_bytes(piece)
+    ):
+        return False
+    legacy = piece.decode("gb18030", "replace")
+    return chinese_plausibility(text) >= chinese_plausibility(legacy)
+
+
+def _legacy_explains(piece: bytes, legacy: str) -> bool:
+    """In a UTF-8 page, whether an invalid piece is really in ``legacy`` (an include).
+
+    It is when the legacy reading has under half as many invalid sequences as the
+    UTF-8 one, and the UTF-8 one at least two: a lone stray or cut byte is UTF-8's
+    damage (one U+FFFD), a GBK character is two bytes UTF-8 cannot read.
+    """
+    utf8 = _utf8_invalid(piece, piece.decode("utf-8", "replace"))
+    other = _lenient(piece, legacy).count("\ufffd")
+    return utf8 >= 2 and 2 * other < utf8
+
+
+_ASCII_BYTES = bytes(range(128))
+# A piece that fails strict UTF-8 still reads as UTF-8 with at most this many invalid
+# sequences per KB of its non-ASCII bytes (one per ~7 Chinese characters). Read as
+# UTF-8, the 40 GBK and Big5 pages of ../shared/corpus and samples/ give 400-600.
+_NEAR_UTF8_MAX_PER_KB = 50
+# ... and at least this many valid multi-byte characters.
+_NEAR_UTF8_MIN_CHARS = 4
+
+# Fullwidth and CJK punctuation: UTF-8 text read as GB18030 loses it.
+_CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～％")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def chinese_plausibility(text: str) -> float:
+    """How much ``text`` reads as Chinese: about 0.5 for real text, near 0 for mojibake.
+
+    The share of its non-ASCII characters (U+FFFD aside) that are common Han
+    characters or CJK punctuation, less twice the share of C1 control characters
+    (which no page's text contains, and which Latin-1-ish readings produce).
+    """
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if non_ascii <= 0:
+        return 0.0
+    common = len(_COMMON_HAN_RE.findall(text))
+    punct = sum(1 for ch in text if ch in _CJK_PUNCT)
+    return (common + punct - 2 * len(_C1.findall(text))) / non_ascii
 
 
 # The most frequent Chinese characters in both scripts. Big5 bytes usually decode
