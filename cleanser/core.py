@@ -14,7 +14,7 @@ from typing import TypeVar
 from lxml import html
 
 from .article import Article
-from .decoding import decode, utf16_without_bom
+from .decoding import decode, not_text_reason, utf16_without_bom
 from .dom import drop_selected, parse, prepare
 from .errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
 from .features import Features, Node, collapse, extract_features
@@ -241,6 +241,9 @@ def _reject_binary(data: bytes) -> None:
     control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if control > _MAX_CONTROL_SHARE * len(sample):
         raise NotHTMLError("input looks like binary data, not HTML")
+    reason = not_text_reason(data)  # random bytes, compressed data without a signature
+    if reason:
+        raise NotHTMLError(reason)
 
 
 def _named_body(root: html.HtmlElement, features: Features, body: str | None) -> Node | None:

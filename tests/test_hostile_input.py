@@ -1,0 +1,80 @@
+"""Bytes that are almost right, bytes that are not text, and pages of hostile shape (issue 17).
+
+- A UTF-8 page cut mid-character or with a stray byte keeps its article.
+- Random bytes raise ``NotHTMLError`` from ``extract``, are a failed record in a
+  batch, and make ``cleanser extract`` exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleanser
+from cleanser import NotHTMLError
+from cleanser.batch import run_batch
+
+PARAS = [
+    "国家统计局今天发布的数据显示，前三季度全国居民人均可支配收入稳步增长，城乡居民收入差距继续缩小。",
+    "专家表示，消费市场逐步回暖，服务消费增长较快，新业态新模式不断涌现，为经济增长注入了新的动力。",
+    "记者从有关部门了解到，下一步将继续加大政策支持力度，推动各项措施落地见效，促进经济持续健康发展。",
+]
+PAGE = (
+    "<html><head><title>收入稳步增长</title></head><body><article>"
+    + "".join(f"<p>{p}</p>" for p in PARAS)
+).encode()
+
+# 20 KB of random bytes whose share of control bytes passes the older byte-level
+# check (seed chosen for that): only the decoded-text check refuses them.
+RANDOM_20K = random.Random(12).randbytes(20_000)
+
+
+def test_page_cut_mid_character_keeps_its_article() -> None:
+    article = cleanser.extract(PAGE + "电。".encode()[:-1])
+    assert article.encoding == "utf-8"
+    assert all(p in article.text for p in PARAS)
+
+
+def test_stray_byte_keeps_the_article_and_costs_one_replacement() -> None:
+    data = PAGE.replace("差距".encode(), b"\xff" + "差距".encode())
+    article = cleanser.extract(data)
+    assert article.encoding == "utf-8"
+    assert PARAS[0].replace("差距", "\ufffd差距") in article.text
+    assert PARAS[1] in article.text and article.text.count("\ufffd") == 1
+
+
+def test_random_bytes_raise_not_html_with_the_reason() -> None:
+    with pytest.raises(NotHTMLError, match="not text: read as"):
+        cleanser.extract(RANDOM_20K)
+
+
+def test_batch_records_random_bytes_as_a_failure(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "random.html").write_bytes(RANDOM_20K)
+    (src / "page.html").write_bytes(PAGE)
+    out = tmp_path / "out.jsonl"
+    run_batch([str(src)], str(out), workers=1)
+    records = {Path(r["id"]).name: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
+    assert records["random.html"]["error_type"] == "NotHTMLError"
+    assert "text" not in records["random.html"] or not records["random.html"]["text"]
+    assert PARAS[0] in records["page.html"]["text"]
+
+
+def test_cli_extract_exits_1_on_random_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "random.html"
+    path.write_bytes(RANDOM_20K)
+    res = subprocess.run(
+        [sys.executable, "-m", "cleanser", "extract", str(path)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert res.returncode == 1 and res.stdout == b""
+    assert res.stderr.decode().startswith("cleanser: input is not text")
+    assert res.stderr.count(b"\n") == 1
