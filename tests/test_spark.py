@@ -200,3 +200,69 @@ def test_string_column_and_field_subset(spark: Any, spark_mod: Any) -> None:
     assert rows[0]["text"] == cleanser.extract(html).text and rows[0]["error"] is None
     assert rows[1]["text"] == "" and rows[1]["error"] is None
     assert rows[2]["error"] == "no HTML"
+
+
+def _readme_recipe() -> str:
+    """The README's ``extract_warc.py`` block, as a user would copy it."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```python\n# extract_warc.py\n") + len("```python\n")
+    return readme[start : readme.index("```", start)]
+
+
+@pytest.mark.spark
+def test_readme_recipe_writes_parquet_and_survives_a_truncated_warc(
+    spark: Any, spark_mod: Any, archives: dict[str, Any], tmp_path: Path
+) -> None:
+    from cleanser.warc import WarcFormatError, iter_pages
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    whole = (archives["folder"] / "samples.warc.gz").read_bytes()
+    shutil.copyfile(archives["folder"] / "samples.warc.gz", folder / "samples.warc.gz")
+    shutil.copyfile(archives["folder"] / "extra.warc", folder / "extra.warc")
+    cut = folder / "cut.warc.gz"
+    cut.write_bytes(whole[: len(whole) * 2 // 3])  # a download that stopped part-way
+    before_damage = []
+    with pytest.raises(WarcFormatError):
+        for page in iter_pages(str(cut)):
+            before_damage.append(page.url)
+    assert 0 < len(before_damage) < len(archives["pages"])
+
+    out = tmp_path / "articles.parquet"
+    saved_argv = sys.argv
+    sys.argv = ["extract_warc.py", str(folder), str(out)]
+    try:
+        exec(compile(_readme_recipe(), "extract_warc.py", "exec"), {"__name__": "__main__"})
+    finally:
+        sys.argv = saved_argv
+
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out)  # read back without Spark: a plain Parquet dataset
+    names = table.column_names
+    assert len(names) == len(set(names)) and names[:2] == ["url", "warc_file"]
+    assert {"canonical_url", "text", "title", "error"} <= set(names)
+    rows = table.to_pylist()
+    failed = [r for r in rows if r["error"] is not None]
+    assert len(failed) == 1, failed
+    assert failed[0]["warc_file"] == str(cut) and failed[0]["url"] is None
+    assert failed[0]["error"].startswith("WarcFormatError: corrupt or truncated archive")
+
+    pages: dict[str, tuple[bytes, str | None]] = archives["pages"]
+    expected: dict[tuple[str, str], Any] = {}
+    for name, urls in (
+        ("samples.warc.gz", None),
+        ("extra.warc", None),
+        ("cut.warc.gz", before_damage),
+    ):
+        for url, (body, charset) in pages.items():
+            in_file = url.startswith("http://county.") == (name == "extra.warc")
+            if in_file and (urls is None or url in urls):
+                want = extract_page(body, url, hint=charset)
+                if want.text and (want.lang or "").startswith("zh"):
+                    expected[(str(folder / name), url)] = want
+    got = {(r["warc_file"], r["url"]): r for r in rows if r["error"] is None}
+    assert set(got) == set(expected)
+    for key, want in expected.items():
+        assert got[key]["text"] == want.text and got[key]["title"] == want.title
+        assert got[key]["canonical_url"] == want.url

@@ -6,11 +6,8 @@ For corpora beyond one machine (the Chinese share of a Common Crawl segment)::
     from cleanser.contrib.spark import extract_column, read_warc
 
     spark = SparkSession.builder.getOrCreate()
-    pages = read_warc(spark, "s3a://bucket/segment/*.warc.gz")      # url, headers, html
-    articles = pages.select(
-        "url",
-        extract_column("html", "url", content_type=F.col("headers")["content-type"]).alias("a"),
-    ).select("url", "a.*")
+    pages = read_warc(spark, "s3a://bucket/segment/*.warc.gz")  # url, headers, html, ...
+    articles = extract_pages(pages)       # url, warc_file, the Article fields, error
     articles.write.parquet("s3a://bucket/articles/")
 
 :func:`extract_column` is a vectorised pandas UDF (Arrow batches in, a struct
@@ -18,10 +15,16 @@ out) whose fields are the ``Article`` fields plus ``error``; the struct type is
 derived from the ``Article`` dataclass, so fields added there appear here
 without change. HTML may be a binary column (raw bytes: cleanser does the
 decoding, with the ``Content-Type`` charset as hint) or a string column.
+:func:`extract_pages` applies it to :func:`read_warc`'s rows and flattens the
+struct into columns that can be written as they are (the article's own ``url``
+becomes ``canonical_url``, as in ``cleanser batch``, so ``url`` is not there twice).
 
 :func:`read_warc` streams local archives on the executors, one task per file,
 and reads other file systems (``hdfs://``, ``s3a://``…) through Hadoop's
-``binaryFiles``, which holds each whole archive in executor memory.
+``binaryFiles``, which holds each whole archive in executor memory. An archive
+that cannot be read (corrupt, truncated) does not fail the job: its pages up
+to the damage are kept and one row more says what went wrong (``read_error``),
+which :func:`extract_pages` carries into ``error``.
 """
 
 from __future__ import annotations
@@ -62,12 +65,16 @@ from ..errors import CleanserError
 from ..options import DEFAULT_MAX_BYTES, Options
 from ..warc import WarcStats, iter_pages, parse_content_type
 
-#: The columns :func:`read_warc` returns.
+#: The columns :func:`read_warc` returns: one row per HTML page, plus one row
+#: with ``read_error`` set (and null url/html) for each archive that could not be
+#: read to its end.
 WARC_SCHEMA = StructType(
     [
         StructField("url", StringType(), True),
         StructField("headers", MapType(StringType(), StringType(), True), True),
         StructField("html", BinaryType(), True),
+        StructField("warc_file", StringType(), True),
+        StructField("read_error", StringType(), True),
     ]
 )
 #: The extra struct field holding why a row could not be extracted (null when it was).
@@ -249,19 +256,25 @@ def _local_files(paths: Sequence[str]) -> list[str]:
     return sorted(set(files))
 
 
-def _rows_of(source: Any, only_ok: bool, max_bytes: int) -> Iterator[tuple[Any, ...]]:
-    for page in iter_pages(source, stats=WarcStats(), max_bytes=max_bytes, only_ok=only_ok):
-        yield (page.url or None, page.header_map(), page.html)
+def _rows_of(source: Any, name: str, only_ok: bool, max_bytes: int) -> Iterator[tuple[Any, ...]]:
+    """The rows of one archive; a failure to read it is one row more, never a failed task."""
+    try:
+        for page in iter_pages(source, stats=WarcStats(), max_bytes=max_bytes, only_ok=only_ok):
+            yield (page.url or None, page.header_map(), page.html, name, None)
+    except Exception as exc:  # corrupt, truncated or unreadable: keep the pages before it
+        yield (None, {}, None, name, f"{type(exc).__name__}: {exc}")
 
 
 def _rows_of_file(path: str, only_ok: bool, max_bytes: int) -> Iterator[tuple[Any, ...]]:
-    yield from _rows_of(path, only_ok, max_bytes)
+    yield from _rows_of(path, path, only_ok, max_bytes)
 
 
-def _rows_of_blob(blob: bytes, only_ok: bool, max_bytes: int) -> Iterator[tuple[Any, ...]]:
+def _rows_of_blob(
+    name: str, blob: bytes, only_ok: bool, max_bytes: int
+) -> Iterator[tuple[Any, ...]]:
     import io
 
-    yield from _rows_of(io.BufferedReader(io.BytesIO(blob)), only_ok, max_bytes)
+    yield from _rows_of(io.BufferedReader(io.BytesIO(blob)), name, only_ok, max_bytes)
 
 
 def read_warc(
@@ -277,8 +290,10 @@ def read_warc(
     ``s3a://…``, globs allowed). ``headers`` maps lower-cased HTTP header names
     to values; ``html`` is the raw payload (transfer and content codings undone).
     Non-HTML records and, with ``only_ok``, non-2xx responses are left out, as
-    in ``cleanser batch``. A corrupt archive fails its task, as Spark does for
-    unreadable input.
+    in ``cleanser batch``. ``warc_file`` names the archive of each row. An
+    archive that is corrupt or cut short keeps the pages read before the damage
+    and adds one row with null ``url``/``html`` and its ``read_error``, so one
+    bad file among thousands never fails the job.
     """
     path_list = [paths] if isinstance(paths, str) else list(paths)
     sc = spark.sparkContext
@@ -289,9 +304,35 @@ def read_warc(
         )
     else:
         rdd = sc.binaryFiles(",".join(path_list)).flatMap(
-            lambda kv: _rows_of_blob(kv[1], only_ok, max_bytes)
+            lambda kv: _rows_of_blob(kv[0], kv[1], only_ok, max_bytes)
         )
     return spark.createDataFrame(rdd, schema=WARC_SCHEMA)
+
+
+def extract_pages(
+    pages: DataFrame,
+    *,
+    options: Options | None = None,
+    fields: Sequence[str] | None = None,
+) -> DataFrame:
+    """:func:`read_warc`'s rows as flat article rows, ready to write (Parquet, JSON…).
+
+    Columns: ``url`` (the record's), ``warc_file``, the ``Article`` fields (or
+    ``fields``) with the article's own ``url`` named ``canonical_url``, and
+    ``error``: the archive's ``read_error`` or the page's extraction error,
+    null when the page was extracted. Every input row gives one output row.
+    """
+    struct = extract_column(
+        "html", "url", content_type=F.col("headers")["content-type"], options=options, fields=fields
+    )
+    names = [n for n in article_schema(fields).fieldNames() if n != ERROR_FIELD]
+    columns = [F.col(f"_a.{n}").alias("canonical_url" if n == "url" else n) for n in names]
+    return pages.select("url", "warc_file", "read_error", struct.alias("_a")).select(
+        "url",
+        "warc_file",
+        *columns,
+        F.coalesce(F.col("read_error"), F.col(f"_a.{ERROR_FIELD}")).alias(ERROR_FIELD),
+    )
 
 
 __all__ = [
@@ -299,6 +340,7 @@ __all__ = [
     "WARC_SCHEMA",
     "article_schema",
     "extract_column",
+    "extract_pages",
     "extract_rows",
     "read_warc",
 ]
