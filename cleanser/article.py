@@ -23,6 +23,13 @@ class Article:
     ``text`` has one paragraph per line. ``html`` is a cleaned fragment of the
     body (headings, paragraphs, lists, tables, images with captions, links) and
     ``markdown`` the same in Markdown. An empty ``text`` comes with ``reason``.
+
+    ``published`` is ISO 8601 to the precision the page shows, named by
+    ``published_precision`` (``second``, ``minute``, ``hour``, ``day`` or
+    ``month``: ``2003-05`` is never padded to a day); a time without a shown zone
+    gets ``+08:00`` on a Chinese page. ``published_raw`` is the text it was read
+    from, also when a relative time (3小时前) could not be resolved because no
+    ``Options.reference_time`` was given.
     """
 
     text: str = ""
@@ -34,6 +41,7 @@ class Article:
     reason: str | None = None
     published: str | None = None
     published_raw: str | None = None
+    published_precision: str | None = None
     source: str | None = None
     author: tuple[str, ...] = ()
     editor: str | None = None

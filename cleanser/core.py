@@ -130,7 +130,7 @@ def _stage(
     root = parse(text)
     if root is None:
         return Article(encoding=encoding, url=url, reason="nothing parseable")
-    meta = extract_metadata(root, url)
+    meta = extract_metadata(root, url, options.reference_time)
     prepare(root)
     if options.drop:
         drop_selected(root, options.drop)
@@ -171,6 +171,7 @@ def _assemble(
         reason=selection.reason,
         published=meta.published,
         published_raw=meta.published_raw,
+        published_precision=meta.published_precision,
         source=meta.source,
         author=meta.author,
         editor=meta.editor,
@@ -189,6 +190,7 @@ def _assemble(
             article,
             published=None,
             published_raw=None,
+            published_precision=None,
             author=(),
             editor=None,
             source=None,

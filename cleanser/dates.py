@@ -84,13 +84,22 @@ _BEIJING = timezone(timedelta(hours=8))
 
 @dataclass(frozen=True)
 class FoundDate:
-    """One date read from text, with where it was found."""
+    """One date read from text, with where it was found.
+
+    ``precision`` is the finest unit the text shows (``second``, ``minute``,
+    ``hour``, ``day``, ``month``), so a reader can tell ``2003-05`` from a real
+    day and ``18:12:00`` from a shown second. ``zoned``: the text gave its
+    offset (or an absolute instant such as a Unix timestamp); otherwise the
+    offset in ``iso`` is the assumed :data:`DEFAULT_TZ`.
+    """
 
     iso: str
     raw: str
     start: int
     end: int
     has_time: bool
+    precision: str = "day"
+    zoned: bool = False
 
     @property
     def day(self) -> str:
@@ -199,7 +208,9 @@ def _from_parts(
         return FoundDate(day, raw, m.start(), m.start() + len(raw), False)
     tz = _norm_tz(m.group("tz"))
     iso = f"{day}T{hour24:02d}:{mi:02d}:{sec:02d}{tz}"
-    return FoundDate(iso, m.group(0).strip(), m.start(), m.end(), True)
+    precision = "second" if m.group("S") else "minute"
+    zoned = bool(m.group("tz"))
+    return FoundDate(iso, m.group(0).strip(), m.start(), m.end(), True, precision, zoned)
 
 
 def text_before_time(m: re.Match[str]) -> str:
@@ -256,4 +267,85 @@ def _from_epoch(m: re.Match[str], text: str) -> FoundDate | None:
     if not MIN_YEAR <= dt.year <= MAX_YEAR:
         return None
     iso = dt.strftime("%Y-%m-%dT%H:%M:%S") + DEFAULT_TZ
-    return FoundDate(iso, text.strip(), m.start("s"), m.end(), True)
+    return FoundDate(iso, text.strip(), m.start("s"), m.end(), True, "second", True)
+
+
+# --------------------------------------------------------------------------
+# Month-only dates and relative dates
+# --------------------------------------------------------------------------
+
+# "2003-5", "2003/05", "2003.5", "2003年5月": a year and a month and nothing after
+# them that could be a day (no digit, no further separator, no 日).
+_MONTH_ONLY = re.compile(
+    r"(?<![\d./-])(?P<y>(?:19|20)\d\d)\s*(?:年\s*(?P<m1>1[0-2]|0?[1-9])\s*月(?!\s*\d)"
+    r"|(?P<s>[-/.])(?P<m2>1[0-2]|0?[1-9])(?![\d./-]|\s*(?:月|[年日号號]|\d)))"
+)
+
+
+def parse_month(text: str | None) -> FoundDate | None:
+    """The first year-and-month date in ``text`` (``2003-5`` → ``2003-05``, precision month).
+
+    Only called where no full date was found: the month is reported as shown,
+    never padded into a made-up day.
+    """
+    if not text:
+        return None
+    m = _MONTH_ONLY.search(text[:500])
+    if not m:
+        return None
+    y, mo = int(m.group("y")), int(m.group("m1") or m.group("m2"))
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    return FoundDate(f"{y:04d}-{mo:02d}", m.group(0).strip(), m.start(), m.end(), False, "month")
+
+
+_RELATIVE = re.compile(
+    r"(?P<n>\d{1,3})\s*(?P<unit>秒|分钟|分鐘|分|小时|小時|个小时|個小時|天|日)\s*[前之]前?"
+    r"|(?P<word>刚刚|剛剛|今天|今日|昨天|昨日|前天)"
+    r"(?:\s*(?P<H>[0-2]?\d)\s*[:：]\s*(?P<M>[0-5]\d))?"
+)
+_UNIT = {
+    "秒": ("seconds", "second"),
+    "分钟": ("minutes", "minute"),
+    "分鐘": ("minutes", "minute"),
+    "分": ("minutes", "minute"),
+    "小时": ("hours", "hour"),
+    "小時": ("hours", "hour"),
+    "个小时": ("hours", "hour"),
+    "個小時": ("hours", "hour"),
+    "天": ("days", "day"),
+    "日": ("days", "day"),
+}
+_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+
+
+def find_relative(text: str) -> re.Match[str] | None:
+    """The first relative time in ``text`` (3小时前, 昨天 12:00, 刚刚), unresolved."""
+    return _RELATIVE.search(text[:500]) if text else None
+
+
+def resolve_relative(m: re.Match[str], reference: datetime) -> FoundDate:
+    """The instant a relative time names, counted back from ``reference``.
+
+    ``reference`` is the time the page was fetched, given by the caller; a naive
+    one is taken as Beijing time. The precision is the unit the page shows
+    (3小时前 is known to the hour, 昨天 to the day, 昨天 12:00 to the minute).
+    """
+    ref = reference if reference.tzinfo else reference.replace(tzinfo=_BEIJING)
+    raw = m.group(0).strip()
+    if m.group("n"):
+        name, precision = _UNIT[m.group("unit")]
+        when = ref - timedelta(**{name: int(m.group("n"))})
+        if precision == "day":
+            return FoundDate(when.date().isoformat(), raw, m.start(), m.end(), False, "day")
+        iso = when.replace(microsecond=0).isoformat()
+        return FoundDate(iso, raw, m.start(), m.end(), True, precision, True)
+    word = m.group("word")
+    if word in ("刚刚", "剛剛"):
+        iso = ref.replace(microsecond=0).isoformat()
+        return FoundDate(iso, raw, m.start(), m.end(), True, "minute", True)
+    day = ref - timedelta(days=_DAYS_BACK[word])
+    if m.group("H") is None or int(m.group("H")) > 23:
+        return FoundDate(day.date().isoformat(), raw, m.start(), m.end(), False, "day")
+    when = day.replace(hour=int(m.group("H")), minute=int(m.group("M")), second=0, microsecond=0)
+    return FoundDate(when.isoformat(), raw, m.start(), m.end(), True, "minute", True)

@@ -49,12 +49,21 @@ import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
-from .dates import FoundDate, find_dates, parse_date
+from .dates import (
+    DEFAULT_TZ,
+    FoundDate,
+    find_dates,
+    find_relative,
+    parse_date,
+    parse_month,
+    resolve_relative,
+)
 from .head import _collect_meta, _gather_head, _Head, _json_ld, _language, _ld_people, _ld_str
 from .headline import (
     _NO_REFS,
@@ -146,6 +155,8 @@ class Metadata:
     description: str | None = None
     keywords: tuple[str, ...] = ()
     next_page_url: str | None = None
+    # The finest unit ``published`` shows: second, minute, hour, day or month.
+    published_precision: str | None = None
     # The URL relative links and images resolve against: the page URL moved by
     # <base href> (not the canonical URL, which may sit on another path or host).
     base_url: str | None = None
@@ -161,10 +172,16 @@ _FOOTER_SPAN = 400  # characters of the footer searched for a copyright holder
 # --------------------------------------------------------------------------
 
 
-def extract_metadata(root: html.HtmlElement, url: str | None) -> Metadata:
-    """Read metadata from the unprepared tree (never modifies it, never raises)."""
+def extract_metadata(
+    root: html.HtmlElement, url: str | None, reference_time: datetime | None = None
+) -> Metadata:
+    """Read metadata from the unprepared tree (never modifies it, never raises).
+
+    ``reference_time`` (when the page was fetched) resolves relative times such
+    as 3小时前; without it they are reported raw only.
+    """
     try:
-        page = _Page(root, url)
+        page = _Page(root, url, reference_time)
     except Exception:  # metadata must never break extraction
         return Metadata()
     return page.metadata()
@@ -242,8 +259,11 @@ def _safe(fn: Callable[[], _T], default: _T) -> _T:
 class _Page:
     """Everything read from one page; fields are computed in :meth:`metadata`."""
 
-    def __init__(self, root: html.HtmlElement, url: str | None) -> None:
+    def __init__(
+        self, root: html.HtmlElement, url: str | None, reference_time: datetime | None = None
+    ) -> None:
         self.root = root
+        self.reference_time = reference_time
         self.url = url if isinstance(url, str) and url.strip() else None
         self.head = _safe(lambda: _gather_head(root), _Head([], [], [], None, ""))
         self.base = _safe(self._base, self.url)
@@ -294,6 +314,8 @@ class _Page:
             _safe(lambda: scan.locate(title or ""), None)
             _safe(scan.find_footer, None)
         published = _safe(self._published, None)
+        lang = _safe(lambda: self._lang(title), None)
+        iso = _safe(lambda: _published_iso(published, lang), None)
         source = _safe(self._source, None)
         no_people: tuple[str, ...] = ()
         authors = (
@@ -303,14 +325,15 @@ class _Page:
         )
         return Metadata(
             title=title or None,
-            published=published.iso if published else None,
+            published=iso,
             published_raw=_collapse(published.raw) if published else None,
+            published_precision=published.precision if published and iso else None,
             source=source,
             author=authors,
             editor=_safe(self._editor, None),
             site_name=site_name,
             url=_safe(self._canonical, None),
-            lang=_safe(lambda: self._lang(title), None),
+            lang=lang,
             description=_safe(self._description, None),
             keywords=_safe(self._keywords, ()),
             next_page_url=_safe(self._next_page, None),
@@ -449,7 +472,8 @@ class _Page:
             years = [int(y) for y in _YEAR.findall(tail)]
             if years:
                 return max(years)
-        return None
+        # 7月7日 12:16 on a page fetched at a known time: that time's year.
+        return self.reference_time.year if self.reference_time is not None else None
 
     def _published(self) -> FoundDate | None:
         declared = self._declared_date()
@@ -462,7 +486,46 @@ class _Page:
             return declared
         if shown is not None:
             return shown
-        return self._itemprop_date() or self._url_date()
+        return (
+            self._itemprop_date()
+            or self._url_date()
+            or self._declared_month()
+            or self._shown_month_or_relative()
+        )
+
+    def _declared_month(self) -> FoundDate | None:
+        """A declared ``2003-05`` (JSON-LD, meta): kept to the month, never padded to a day."""
+        for key in ("datePublished", "dateCreated"):
+            for v in self.ld_values(key):
+                fd = parse_month(_ld_str(v))
+                if fd is not None and fd.start == 0:
+                    return fd
+        for v in self.meta_values(PUBLISHED_META_KEYS):
+            fd = parse_month(v.strip())
+            if fd is not None and fd.start == 0:
+                return fd
+        return None
+
+    def _shown_month_or_relative(self) -> FoundDate | None:
+        """On the meta line under the headline: ``2003-5`` or a relative time (3小时前).
+
+        A relative time is resolved only against the caller's ``reference_time``;
+        without one it comes back with an empty ``iso`` (shown raw, never guessed).
+        """
+        scan = self.scan
+        if scan is None:
+            return None
+        after = scan.after()
+        region = after[: _first_prose(after)]
+        month = parse_month(region)
+        if month is not None and _in_meta_line(region, month.start, month.end):
+            return month
+        m = find_relative(region)
+        if m is None or not _in_meta_line(region, m.start(), m.end()):
+            return None
+        if self.reference_time is None:
+            return FoundDate("", m.group(0).strip(), m.start(), m.end(), False, "")
+        return resolve_relative(m, self.reference_time)
 
     def _declared_date(self) -> FoundDate | None:
         """JSON-LD, then <meta>, then <time datetime>/itemprop elements."""
@@ -886,6 +949,22 @@ _ONCLICK_URL = re.compile(r"""location(?:\.href)?\s*=\s*['"]([^'"]{1,500})['"]""
 _PAGER_HINT = re.compile(r"下|后一|後一|[Nn]ext|NEXT|^\s*(?:›|»|>|>>)\s*$")
 _WECHAT_ACCOUNT = etree.XPath("//*[@id='js_name' or @id='profileBt']")
 _KEYWORD_SPLIT = re.compile(r"\s*[,，、;；|｜]\s*")
+
+
+def _published_iso(found: FoundDate | None, lang: str | None) -> str | None:
+    """``found.iso``, without the assumed +08:00 on a page known not to be Chinese.
+
+    A time shown without a zone is Beijing/Taipei time on a Chinese page (and on
+    a page whose language is unknown, as before); on a page in another language
+    the offset is unknown, so none is written.
+    """
+    if found is None or not found.iso:
+        return None
+    if not found.has_time or found.zoned or not found.iso.endswith(DEFAULT_TZ):
+        return found.iso
+    if lang and not lang.lower().startswith("zh"):
+        return found.iso[: -len(DEFAULT_TZ)]
+    return found.iso
 
 
 def _continuation(url: str) -> tuple[str, ...]:

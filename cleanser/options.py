@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from .selectors import compile_selector
@@ -33,6 +34,10 @@ class Options:
     instead of the scored choice when it matches; ``drop`` names elements removed
     before scoring (a widget that leaks). A selector that does not compile raises
     ``ValueError`` here.
+    ``reference_time``: when the page was fetched (a ``datetime``; naive means
+    Beijing time). Relative publication times (3小时前, 昨天 12:00) are resolved
+    against it; without it ``published`` stays empty for them and only
+    ``published_raw`` shows what the page said.
     """
 
     focus: Literal["precision", "balanced", "recall"] = "balanced"
@@ -44,8 +49,12 @@ class Options:
     truncate: bool = True
     body: str | None = None
     drop: tuple[str, ...] = ()
+    reference_time: datetime | None = None
 
     def __post_init__(self) -> None:
+        if self.reference_time is not None and not isinstance(self.reference_time, datetime):
+            name = type(self.reference_time).__name__
+            raise TypeError(f"reference_time must be a datetime, not {name}")
         if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int):
             raise TypeError(f"max_bytes must be an int, not {type(self.max_bytes).__name__}")
         if self.max_bytes <= 0:  # 0 would silently empty every page
