@@ -83,7 +83,13 @@ TTY_PROGRESS_EVERY = 0.25
 #: File name endings read as single HTML pages when walking folders.
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz")
 #: File name endings read as WARC archives.
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+#: ARC, the Internet Archive's format before WARC: not read (refused when named,
+#: noted and left out when found in a folder or by a pattern).
+ARC_SUFFIXES = (".arc", ".arc.gz")
+ARC_REFUSAL = (
+    "an ARC archive (the format before WARC), which cleanser does not read; convert it to WARC"
+)
 #: File name endings read as JSONL of pages.
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 #: Article fields left out of a record for each ``format``; the metadata is always kept.
@@ -245,7 +251,8 @@ def _kind_of(path: str) -> Literal["html", "warc", "jsonl"]:
     return "jsonl" if head.lstrip()[:1] == b"{" else "html"
 
 
-def _walk(folder: str) -> Iterator[Source]:
+def _walk(folder: str, note: Callable[[str, str], None] | None = None) -> Iterator[Source]:
+    """The readable files under ``folder``; ``note`` hears of the ARC archives left out."""
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
@@ -256,6 +263,8 @@ def _walk(folder: str) -> Iterator[Source]:
                 yield Source("warc", path)
             elif _has_suffix(name, JSONL_SUFFIXES):
                 yield Source("jsonl", path)
+            elif note is not None and _has_suffix(name, ARC_SUFFIXES):
+                note(os.path.normpath(path), ARC_REFUSAL)
 
 
 def _same_file(path: str, other: str) -> bool:
@@ -327,9 +336,11 @@ def resolve_inputs(
         if arg == "-":
             add(Source("jsonl", "-"), found=False)
         elif os.path.isdir(arg):
-            for src in _walk(arg):
+            for src in _walk(arg, _note):
                 add(src, found=True)
         elif os.path.isfile(arg):
+            if _has_suffix(arg, ARC_SUFFIXES):
+                raise BatchError(f"{arg}: {ARC_REFUSAL}")
             add(Source(_kind_of(arg), arg), found=False)
         elif _GLOB_CHARS.search(arg):
             matches = sorted(glob.glob(arg, recursive=True))
@@ -337,8 +348,10 @@ def resolve_inputs(
                 raise BatchError(f"{arg}: pattern matches no file")
             for match in matches:
                 if os.path.isdir(match):
-                    for src in _walk(match):
+                    for src in _walk(match, _note):
                         add(src, found=True)
+                elif _has_suffix(match, ARC_SUFFIXES):
+                    _note(os.path.normpath(match), ARC_REFUSAL)
                 else:
                     add(Source(_kind_of(match), match), found=True)
         else:
@@ -764,7 +777,8 @@ class BatchReport:
     interrupted: bool = False
     warc_skipped: Counter[str] = field(default_factory=Counter)
     bad_inputs: list[str] = field(default_factory=list)
-    #: Files found in a folder or by a pattern but not read: the output, earlier outputs.
+    #: Files found in a folder or by a pattern but not read: the output, earlier
+    #: outputs, ARC archives ("path: why, not read").
     skipped_inputs: list[str] = field(default_factory=list)
 
     @property
@@ -793,7 +807,9 @@ class BatchReport:
         if self.bad_inputs:
             parts.append(f"{len(self.bad_inputs)} unreadable inputs")
         if self.skipped_inputs:
-            parts.append(f"{len(self.skipped_inputs)} batch output files not read as input")
+            whys = Counter(s.rsplit(": ", 1)[-1].split(",")[0] for s in self.skipped_inputs)
+            listed = ", ".join(f"{n} {why}" for why, n in whys.most_common())
+            parts.append(f"{len(self.skipped_inputs)} found files not read as input ({listed})")
         if self.interrupted:
             parts.append("interrupted: run again with --resume to finish")
         return "; ".join(parts)

@@ -394,6 +394,10 @@ def _refuse_container(path: str, data: bytes) -> None:
             what = "a WARC archive"
         elif head[:1] in (b"{", b"[") and _is_json(data):
             what = "JSON"
+    if what == "an ARC archive":  # batch does not read ARC either: do not point there
+        from .batch import ARC_REFUSAL
+
+        raise _UsageError(f"{path} is {ARC_REFUSAL}")
     if what is not None:
         name = "standard input" if path == "-" else path
         raise _UsageError(
