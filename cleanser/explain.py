@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from .core import _run
+from .core import _run, _to_text
 from .density import node_density
+from .dom import parse
 from .features import Features
 from .heuristic import element_cue
+from .metacands import MetaCandidate, metadata_candidates
 from .options import Options
 from .selection import Selection
 
@@ -56,6 +58,8 @@ class Explanation:
     candidates: tuple[Candidate, ...]
     lines: tuple[Line, ...]
     overruled: tuple[str, ...]
+    # Every title/published/author candidate with its score (see cleanser.metacands).
+    metadata: tuple[MetaCandidate, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -80,6 +84,13 @@ class Explanation:
             )
         for o in self.overruled:
             out.append(f"overruled: {o}")
+        if self.metadata:
+            out.append("metadata candidates (field, score, source, value; * chosen):")
+        for m in self.metadata:
+            mark = "*" if m.chosen else " "
+            out.append(
+                f"{mark} {m.field:<9} {m.score:5.1f}  {m.source:<22} {m.value[:LINE_PREVIEW]}"
+            )
         out.append("lines (+ kept, - removed):")
         for ln in self.lines:
             mark = "+" if ln.kept else "-"
@@ -98,9 +109,22 @@ def explain(
 ) -> Explanation:
     """Run ``extract`` and report every decision it made."""
     article, features, selection = _run(html_input, url, options or Options(), encoding)
+    meta = _meta_candidates(html_input, url, options or Options(), encoding)
     if features is None or selection is None:
-        return Explanation(None, 0.0, 0.0, article.reason, (), (), ())
-    return _build(features, selection)
+        return Explanation(None, 0.0, 0.0, article.reason, (), (), (), metadata=meta)
+    return replace(_build(features, selection), metadata=meta)
+
+
+def _meta_candidates(
+    html_input: bytes | str, url: str | None, options: Options, encoding: str | None
+) -> tuple[MetaCandidate, ...]:
+    """The metadata candidates of the page, read from a fresh parse (the tree
+    ``extract`` used has been cleaned by then); none for input it refused."""
+    try:
+        root = parse(_to_text(html_input, options, encoding)[0])
+    except Exception:  # explain reports extract's own error through Explanation.reason
+        return ()
+    return metadata_candidates(root, url, options.reference_time) if root is not None else ()
 
 
 def _build(features: Features, sel: Selection) -> Explanation:
