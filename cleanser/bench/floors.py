@@ -71,6 +71,14 @@ def floors_file_problem(path: Path) -> str | None:
     """
     where = Path(path).expanduser().absolute()
     if not where.is_file():
+        if where == FLOORS_PATH.absolute() and not (REPO_ROOT / "pyproject.toml").is_file():
+            # An installed cleanser: the floors stay in the source tree, beside the
+            # tests and the corpus they were measured on, and are not in the wheel.
+            return (
+                f"no floors file at {where}: an installed cleanser carries no floors; "
+                "they are tests/floors.json in a clone of the cleanser repository "
+                "(pass --floors CLONE/tests/floors.json)"
+            )
         return f"no floors file at {where} (pass --floors FILE)"
     try:
         doc = json.loads(where.read_text(encoding="utf-8") or "{}")
