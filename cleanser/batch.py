@@ -449,6 +449,7 @@ class JsonlSink:
         self.path = path
         self._done: set[str] = set()
         self._fd: int
+        self._written = 0  # records written by this run
         if path == "-":
             self._fd = sys.stdout.fileno()
             self._close = False
@@ -460,11 +461,15 @@ class JsonlSink:
                 f"{path} already exists: pass --resume to continue that run "
                 "or --overwrite to start over"
             )
-        if exists and resume:
-            self._done = _scan_output(path)
-            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND)
-        else:
-            self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            if exists and resume:
+                self._done = _scan_output(path)
+                self._fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+            else:
+                self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        except OSError as exc:  # missing folder, read-only, a folder named like the file
+            self._close = False
+            raise BatchError(f"{path}: cannot write the output: {exc.strerror or exc}") from None
 
     def done_ids(self) -> set[str]:
         """Ids already in the output when it was opened (empty unless resuming)."""
@@ -474,9 +479,16 @@ class JsonlSink:
         """Append one record (a JSON object without its newline)."""
         data = (line + "\n").encode("utf-8")
         view = memoryview(data)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
+        try:
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+        except OSError as exc:  # disk full, I/O error: stop the run, keep what is written
+            raise BatchError(
+                f"{self.path}: writing the output failed after {self._written} records "
+                f"({exc.strerror or exc}); they are kept, --resume continues"
+            ) from None
+        self._written += 1
 
     def close(self) -> None:
         """Flush to disk and close (standard output is left open)."""
@@ -547,7 +559,10 @@ def load_extractor(spec: str) -> Callable[..., Article]:
 def process_task(
     task: Task, config: WorkerConfig, extractor: Callable[..., Article]
 ) -> tuple[str, str]:
-    """One task → ``(status, JSON line)``, status ``ok``, ``empty`` or ``error``. Never raises."""
+    """One task → ``(status, JSON line)``: ``ok``, ``empty``, ``error`` or ``unreadable``.
+
+    Never raises.
+    """
     head: dict[str, Any] = {"id": task.id, "url": task.url}
     head.update(task.extra)
     try:
@@ -570,7 +585,9 @@ def process_task(
         kind = type(exc).__name__ if isinstance(exc, (CleanserError, OSError)) else "internal"
         head["error"] = f"{type(exc).__name__}: {exc}" if kind == "internal" else str(exc)
         head["error_type"] = kind
-        status = "error"
+        # a file that cannot be read is the input's fault, not the page's: counted
+        # apart so that the exit status can say so
+        status = "unreadable" if isinstance(exc, OSError) and task.path is not None else "error"
     return status, json.dumps(head, ensure_ascii=False, default=str)
 
 
@@ -777,6 +794,9 @@ class BatchReport:
     interrupted: bool = False
     warc_skipped: Counter[str] = field(default_factory=Counter)
     bad_inputs: list[str] = field(default_factory=list)
+    #: Page files that could not be read (missing, a dangling link, an I/O error);
+    #: each is also a failed record.
+    unreadable: int = 0
     #: Files found in a folder or by a pattern but not read: the output, earlier
     #: outputs, ARC archives ("path: why, not read").
     skipped_inputs: list[str] = field(default_factory=list)
@@ -806,6 +826,8 @@ class BatchReport:
             parts.append(f"{sum(self.warc_skipped.values())} WARC records skipped ({reasons})")
         if self.bad_inputs:
             parts.append(f"{len(self.bad_inputs)} unreadable inputs")
+        if self.unreadable:
+            parts.append(f"{self.unreadable} page files could not be read")
         if self.skipped_inputs:
             whys = Counter(s.rsplit(": ", 1)[-1].split(",")[0] for s in self.skipped_inputs)
             listed = ", ".join(f"{n} {why}" for why, n in whys.most_common())
@@ -963,6 +985,8 @@ class _Scheduler:
             self.report.empty += 1
         else:
             self.report.failed += 1
+            if status == "unreadable":
+                self.report.unreadable += 1
         self.bar.update(self.report.pages + self.report.already_done, self.report.failed)
 
     def record_failure(self, task: Task, message: str, error_type: str) -> None:

@@ -480,7 +480,7 @@ def _batch(ns: argparse.Namespace) -> int:
     print(f"{PROG} batch: {report.summary()}", file=sys.stderr)
     if report.interrupted:
         return EXIT_INTERRUPTED
-    return EXIT_BAD_INPUT if report.bad_inputs else EXIT_OK
+    return EXIT_BAD_INPUT if report.bad_inputs or report.unreadable else EXIT_OK
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:

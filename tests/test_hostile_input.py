@@ -117,3 +117,60 @@ def test_five_thousand_nested_tables_in_bounded_time() -> None:
     elapsed = time.perf_counter() - start
     assert PARAS[0] in article.text
     assert elapsed < 4, f"{elapsed:.1f} s (was 16 s with the quadratic XPath; 0.3 s now)"
+
+
+# ---------------------------------------------------------------------------
+# Batch file-system errors: one clear line, a non-zero exit, nothing lost
+# ---------------------------------------------------------------------------
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cleanser", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"p{i}.html").write_bytes(PAGE)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("output", "why"),
+    [("missing/out.jsonl", "No such file or directory"), ("in/p0.html/o.jsonl", "Not a directory")],
+)
+def test_output_that_cannot_be_written_is_one_line(pages: Path, output: str, why: str) -> None:
+    res = cli("batch", str(pages), "-o", str(pages.parent / output), "--workers", "1")
+    assert res.returncode == 1
+    assert res.stderr == f"cleanser: {pages.parent / output}: cannot write the output: {why}\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to fill")
+def test_disk_full_is_one_line_and_exit_1(pages: Path) -> None:
+    res = cli("batch", str(pages), "-o", "/dev/full", "--overwrite", "--workers", "1")
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    assert res.stderr.startswith("cleanser: /dev/full: writing the output failed after 0 records")
+    assert res.stderr.count("\n") == 1
+
+
+def test_unreadable_page_file_sets_the_exit_status(pages: Path, tmp_path: Path) -> None:
+    (pages / "gone.html").symlink_to(tmp_path / "nowhere.html")  # dangling link
+    out = tmp_path / "out.jsonl"
+    res = cli("batch", str(pages), "-o", str(out), "--workers", "1")
+    assert res.returncode == 1, res.stderr
+    assert "1 page files could not be read" in res.stderr
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(records) == 3  # the readable pages are all done
+    (gone,) = [r for r in records if r["id"].endswith("gone.html")]
+    assert gone["error_type"] == "FileNotFoundError"
+    report = run_batch([str(pages)], str(tmp_path / "again.jsonl"), workers=1)
+    assert report.unreadable == 1 and report.ok == 2
