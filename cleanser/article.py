@@ -17,6 +17,26 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Post:
+    """One post of a thread or a feed (a Q&A page's question is the first post)."""
+
+    text: str
+    author: str | None = None
+    published: str | None = None  # ISO 8601 where the page's time could be read
+    floor: int | None = None  # the floor number where the page numbers its posts
+    quoted: str | None = None  # text of an earlier post it quotes (not part of ``text``)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One item link of a list page: what a crawler follows next."""
+
+    title: str
+    url: str
+    published: str | None = None  # the date shown beside it, ISO 8601
+
+
+@dataclass(frozen=True)
 class Article:
     """The article body of a page and its metadata.
 
@@ -30,6 +50,10 @@ class Article:
     gets ``+08:00`` on a Chinese page. ``published_raw`` is the text it was read
     from, also when a relative time (3小时前) could not be resolved because no
     ``Options.reference_time`` was given.
+
+    ``kind`` is what the page was judged to be: ``article``, ``thread`` (forum,
+    Q&A), ``list`` (channel, index, search, tag page), ``feed`` or ``error``. A
+    thread or feed also gives its ``posts``; a list page gives its item ``links``.
     """
 
     text: str = ""
@@ -52,6 +76,9 @@ class Article:
     keywords: tuple[str, ...] = ()
     images: tuple[Image, ...] = field(default_factory=tuple)
     next_page_url: str | None = None
+    kind: str = "article"
+    posts: tuple[Post, ...] = ()
+    links: tuple[Link, ...] = ()
 
     @property
     def authors(self) -> list[str]:

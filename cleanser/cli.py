@@ -121,6 +121,12 @@ def _parser() -> argparse.ArgumentParser:
         help="print why each block was kept or removed instead of the article",
     )
     ex.add_argument(
+        "--links",
+        action="store_true",
+        help="print a list page's item links (URL, title, date; tab-separated) instead "
+        "of the article: what a crawler follows next",
+    )
+    ex.add_argument(
         "--encoding",
         metavar="HINT",
         help="charset hint for non-UTF-8 bytes (e.g. from an HTTP header); it takes the "
@@ -361,6 +367,12 @@ def _extract(ns: argparse.Namespace) -> int:
     if ns.explain:
         return _explain(data, ns, options)
     article = extract_page(data, ns.url, hint=ns.encoding, options=options)
+    if ns.links:
+        for link in article.links:
+            _write("\t".join((link.url, link.title, link.published or "")))
+        if not article.links:
+            print(f"{PROG}: no item links: the page was judged {article.kind}", file=sys.stderr)
+        return EXIT_OK
     if ns.format == "json":
         _write(article.to_json())
     else:

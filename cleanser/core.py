@@ -19,10 +19,12 @@ from .dom import drop_selected, parse, prepare
 from .errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
 from .features import Features, Node, collapse, extract_features
 from .heuristic import looks_like_forum
+from .kinds import Judgement, KindWeights, PageEvidence, judge, measure
 from .metadata import Metadata, extract_metadata
-from .model import Params
+from .model import Params, fitted_kinds
 from .options import Options
 from .output import render
+from .records_output import links_of, posts_of
 from .selection import Selection, node_of, select
 from .selectors import compile_selector
 
@@ -54,7 +56,7 @@ _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 # so no tag and no multi-byte character is cut in half.
 _TRUNCATE_LOOKBACK = 65536
 
-_Run = tuple[Article, "Features | None", "Selection | None"]
+_Run = tuple[Article, "Features | None", "Selection | None", "Judgement | None"]
 
 
 def _guarded(
@@ -118,6 +120,7 @@ class _Staged:
     titles: tuple[str, ...]
     forum: bool
     forced: Node | None
+    evidence: PageEvidence
 
 
 def _stage(
@@ -138,27 +141,38 @@ def _stage(
     titles = _title_candidates(root, meta)
     forum = looks_like_forum(meta.url or url, features.blocks)
     forced = _named_body(root, features, options.body)
-    return _Staged(encoding, url, meta, features, titles, forum, forced)
+    evidence = measure(features, meta.url or url, meta.title, meta.published is not None)
+    return _Staged(encoding, url, meta, features, titles, forum, forced, evidence)
 
 
 @_guarded
 def _run(
     html_input: bytes | str, url: str | None, options: Options, hint: str | None = None
-) -> tuple[Article, Features | None, Selection | None]:
+) -> _Run:
     staged = _stage(html_input, url, options, hint)
     if isinstance(staged, Article):
-        return staged, None, None
-    article, selection = _assemble(staged, options)
-    return article, staged.features, selection
+        return staged, None, None, None
+    article, selection, judgement = _assemble(staged, options)
+    return article, staged.features, selection, judgement
 
 
 def _assemble(
-    staged: _Staged, options: Options, params: Params | None = None
-) -> tuple[Article, Selection]:
-    """Select and render the article of a staged page (``params``: the fitted ones)."""
+    staged: _Staged,
+    options: Options,
+    params: Params | None = None,
+    kinds: KindWeights | None = None,
+) -> tuple[Article, Selection, Judgement]:
+    """Select and render the article of a staged page, and judge its kind.
+
+    ``params`` and ``kinds`` replace the fitted selection parameters and page-kind
+    weights (the training command's folds); by default the shipped ones are used.
+    """
     meta, features, url, encoding = staged.meta, staged.features, staged.url, staged.encoding
     selection = select(
         features, staged.titles, options, staged.forum, meta.author, staged.forced, params
+    )
+    judgement = judge(
+        staged.evidence, features, selection, fitted_kinds() if kinds is None else kinds
     )
     body = render(selection, features, meta, options)
     article = Article(
@@ -182,6 +196,9 @@ def _assemble(
         keywords=meta.keywords,
         images=body.images,
         next_page_url=meta.next_page_url,
+        kind=judgement.kind,
+        posts=posts_of(judgement, features, selection, staged.titles),
+        links=links_of(judgement, features, meta.url or url),
     )
     if selection.node is None:
         # No article (a list, index or error page): nothing was published, written or
@@ -198,7 +215,7 @@ def _assemble(
         )
     if not article.text and article.reason is None:
         article = replace(article, reason="no text left after cleaning")
-    return article, selection
+    return article, selection, judgement
 
 
 def _to_text(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from .core import _run, _to_text
@@ -58,6 +58,9 @@ class Explanation:
     candidates: tuple[Candidate, ...]
     lines: tuple[Line, ...]
     overruled: tuple[str, ...]
+    kind: str = "article"  # the page kind judged (see cleanser.kinds)
+    kind_probabilities: dict[str, float] = field(default_factory=dict)
+    kind_evidence: dict[str, float] = field(default_factory=dict)
     # Every title/published/author candidate with its score (see cleanser.metacands).
     metadata: tuple[MetaCandidate, ...] = ()
 
@@ -75,6 +78,11 @@ class Explanation:
         out = [f"chosen: {self.chosen}  score={self.score:.1f}  confidence={self.confidence}"]
         if self.reason:
             out.append(f"reason: {self.reason}")
+        probs = "  ".join(f"{k}={p:.2f}" for k, p in self.kind_probabilities.items())
+        out.append(f"kind: {self.kind}  ({probs})")
+        evidence = "  ".join(f"{k}={x:.2f}" for k, x in self.kind_evidence.items() if k != "bias")
+        if evidence:
+            out.append(f"  evidence: {evidence}")
         out.append("candidates (best first):")
         for c in self.candidates:
             out.append(
@@ -108,11 +116,19 @@ def explain(
     encoding: str | None = None,
 ) -> Explanation:
     """Run ``extract`` and report every decision it made."""
-    article, features, selection = _run(html_input, url, options or Options(), encoding)
+    article, features, selection, judged = _run(html_input, url, options or Options(), encoding)
     meta = _meta_candidates(html_input, url, options or Options(), encoding)
-    if features is None or selection is None:
-        return Explanation(None, 0.0, 0.0, article.reason, (), (), (), metadata=meta)
-    return replace(_build(features, selection), metadata=meta)
+    if features is None or selection is None or judged is None:
+        return Explanation(
+            None, 0.0, 0.0, article.reason, (), (), (), kind=article.kind, metadata=meta
+        )
+    return replace(
+        _build(features, selection),
+        kind=judged.kind,
+        kind_probabilities={k: round(p, 3) for k, p in judged.probabilities.items()},
+        kind_evidence={k: round(x, 3) for k, x in judged.evidence.items()},
+        metadata=meta,
+    )
 
 
 def _meta_candidates(

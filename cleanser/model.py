@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from .density import SHORT_LINE_CAP
+from .kinds import EVIDENCE, KindWeights
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,21 @@ def fitted() -> Params:
     except FileNotFoundError:
         return Params()
     return Params.from_json(json.loads(raw)["params"])
+
+
+@functools.lru_cache(maxsize=1)
+def fitted_kinds() -> KindWeights | None:
+    """The page-kind weights shipped in ``model.json`` (None: not fitted yet).
+
+    They are stored with the names of the evidence they weigh; a model written
+    for other evidence is not used (the kind then falls back to the URL and
+    forum-line rule in ``kinds.rejudge``).
+    """
+    try:
+        raw = resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    data = json.loads(raw).get("kinds")
+    if not data or tuple(data.get("evidence", ())) != EVIDENCE:
+        return None
+    return KindWeights({k: tuple(float(w) for w in ws) for k, ws in data["weights"].items()})

@@ -19,6 +19,11 @@ pages are scored with the final fit but never fitted on.
   of their held-out F1. The in-sample figure is the fit on all pages scored on
   all pages.
 
+* **Page kinds.** After each fold's parameters, the page-kind model
+  (:mod:`cleanser.kinds`, fitted by :mod:`cleanser.kindfit`) is fitted on the
+  same fold's pages whose kind is known and judged on the held-out ones; the
+  table gives its leave-site-out confusion table.
+
 ``--write`` stores the all-pages fit in ``cleanser/model.json``; ``--readme``
 replaces the table between ``<!-- crosssite:start -->`` and
 ``<!-- crosssite:end -->`` in that file.
@@ -43,6 +48,8 @@ from . import __version__
 from .article import Article
 from .core import _assemble, _stage, _Staged
 from .corpus import Page, load
+from .kindfit import confusion, fit_kinds, label_of, predict
+from .kinds import EVIDENCE, KINDS, KindWeights, judge
 from .model import Params
 from .options import Options
 from .scoring import char_prf
@@ -142,7 +149,7 @@ class Item:
 
     page: Page
     site: str
-    kind: str  # article, forum or list
+    kind: str  # article, thread or list (the page's known kind, for the table's rows)
     script: str
     zh: bool
     staged: _Staged | Article
@@ -162,9 +169,7 @@ def stage_pages(pages: Sequence[Page]) -> list[Item]:
             staged: _Staged | Article = _stage(raw, page.url, _OPTIONS)
         except Exception as exc:  # a page that fails scores 0, like in the bench
             staged = Article(reason=f"{type(exc).__name__}: {exc}")
-        kind = page.page_type if page.page_type in ("forum", "list") else "article"
-        if not page.gold.strip():
-            kind = "list"
+        kind = label_of(page) or "article"
         items.append(
             Item(
                 page,
@@ -178,16 +183,43 @@ def stage_pages(pages: Sequence[Page]) -> list[Item]:
     return items
 
 
-def page_f1(item: Item, params: Params) -> float:
-    """Char-F1 of the page's extraction under ``params``."""
+def page_f1(item: Item, params: Params, kinds: KindWeights | None = None) -> float:
+    """Char-F1 of the page's extraction under ``params`` (and page-kind weights)."""
     if isinstance(item.staged, Article):
         text = item.staged.text
     else:
         try:
-            text = _assemble(item.staged, _OPTIONS, params)[0].text
+            text = _assemble(item.staged, _OPTIONS, params, kinds)[0].text
         except Exception:
             text = ""
     return char_prf(text, item.page.gold or "").f1
+
+
+def kind_evidence(item: Item, params: Params) -> tuple[float, ...] | None:
+    """The page-kind evidence of a page whose selection ran under ``params``."""
+    if isinstance(item.staged, Article):
+        return None
+    selection = _assemble(item.staged, _OPTIONS, params)[1]
+    judged = judge(item.staged.evidence, item.staged.features, selection, None)
+    return tuple(judged.evidence[name] for name in EVIDENCE)
+
+
+def fit_kinds_on(items: Sequence[Item], params: Params) -> KindWeights:
+    """Page-kind weights fitted on the pages of ``items`` whose kind is known."""
+    rows, labels = [], []
+    for it in items:
+        label = label_of(it.page)
+        x = kind_evidence(it, params) if label else None
+        if label and x is not None:
+            rows.append(x)
+            labels.append(label)
+    return fit_kinds(rows, labels)
+
+
+def judged_kind(item: Item, params: Params, kinds: KindWeights) -> str | None:
+    """The kind the page is judged to be, or None when it was not staged."""
+    x = kind_evidence(item, params)
+    return None if x is None else predict(kinds, x)
 
 
 def mean_f1(items: Sequence[Item], params: Params) -> float:
@@ -230,6 +262,9 @@ class Report:
     held_out: list[float]
     fitted: Params
     fold_params: list[Params]
+    kinds: KindWeights
+    kind_in: list[str | None]  # judged kind, weights fitted on all pages
+    kind_out: list[str | None]  # judged kind, weights fitted on the other folds
     folds: int
     sites: int
     seconds: float
@@ -243,6 +278,7 @@ def cross_validate(
     zh = [it for it in items if it.zh]
     folds = group_folds([it.site for it in zh], k)
     held: dict[int, float] = {}
+    kind_held: dict[int, str | None] = {}
     fold_params = []
     for f in range(k):
         train = [it for it, g in zip(zh, folds, strict=True) if g != f]
@@ -251,19 +287,25 @@ def cross_validate(
             log(f"fold {f + 1}/{k}: fit on {len(train)} pages, score {len(test)}")
         params = fit(train, log=log)
         fold_params.append(params)
+        weights = fit_kinds_on(train, params)
         for i, it in test:
-            held[i] = page_f1(it, params)
+            held[i] = page_f1(it, params, weights)
+            kind_held[i] = judged_kind(it, params, weights)
     if log:
         log("all pages")
     fitted = fit(zh, log=log)
+    kind_weights = fit_kinds_on(zh, fitted)
     index = {id(it): i for i, it in enumerate(zh)}
     return Report(
         items=items,
         default=[page_f1(it, Params()) for it in items],
-        in_sample=[page_f1(it, fitted) for it in items],
+        in_sample=[page_f1(it, fitted, kind_weights) for it in items],
         held_out=[held[index[id(it)]] if id(it) in index else math.nan for it in items],
         fitted=fitted,
         fold_params=fold_params,
+        kinds=kind_weights,
+        kind_in=[judged_kind(it, fitted, kind_weights) if it.zh else None for it in items],
+        kind_out=[kind_held.get(index[id(it)]) if id(it) in index else None for it in items],
         folds=k,
         sites=len({it.site for it in zh}),
         seconds=time.perf_counter() - t0,
@@ -299,7 +341,7 @@ def table(report: Report, command: str) -> str:
         ("shared corpus only", shared),
         ("samples only", [i for i in zh if items[i].page.source == "samples"]),
     ]
-    for kind in ("article", "forum", "list"):
+    for kind in KINDS:
         groups.append((f"kind: {kind}", [i for i in zh if items[i].kind == kind]))
     for script in ("Hans", "Hant"):
         groups.append((f"script: {script}", [i for i in zh if items[i].script == script]))
@@ -322,6 +364,18 @@ def table(report: Report, command: str) -> str:
             f"| {_cell(_mean(report.default, nonzh))} | {_cell(_mean(report.in_sample, nonzh))} "
             "| – | – |"
         )
+    known = [i for i in zh if label_of(items[i].page) is not None]
+    truth = [label_of(items[i].page) or "" for i in known]
+    for name, judged in (("leave-site-out", report.kind_out), ("in-sample", report.kind_in)):
+        guess = [judged[i] or "" for i in known]
+        right = sum(t == g for t, g in zip(truth, guess, strict=True))
+        lines += [
+            "",
+            f"Page kind, {name}: {right}/{len(known)} correct "
+            f"({right / len(known):.3f}) on the pages whose kind is known.",
+        ]
+        if name == "leave-site-out":
+            lines += ["", confusion(truth, guess)]
     lines += ["", "Fitted on all pages (shipped in `cleanser/model.json`):", ""]
     lines.append("| parameter | start | fitted | per-fold fits |")
     lines.append("|---|---|---|---|")
@@ -354,6 +408,10 @@ def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
             "leave_site_out_mean_f1": round(_mean(report.held_out, zh_rows) or 0.0, 4),
         },
         "params": report.fitted.to_json(),
+        "kinds": {
+            "evidence": list(EVIDENCE),
+            "weights": {k: [round(w, 6) for w in ws] for k, ws in report.kinds.weights.items()},
+        },
     }
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

@@ -202,3 +202,97 @@ def test_pipeline_applies_site_rules_by_the_item_url() -> None:
     ruled = pipe.process_item({"url": "https://news.example.cn/1.html", "html": page})
     other = pipe.process_item({"url": "https://example.org/1.html", "html": page})
     assert "赞助" not in ruled["article"]["text"] and "赞助" in other["article"]["text"]
+
+
+FOLLOW = textwrap.dedent(
+    """
+    import sys
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    start, out, follow = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+
+    class ListSpider(scrapy.Spider):
+        name = "lists"
+        start_urls = [start]
+
+        def parse(self, response):  # follows nothing itself
+            article = response.meta.get("cleanser")
+            yield {"url": response.url, "kind": article.kind if article else None}
+
+    process = CrawlerProcess(settings={
+        "DOWNLOADER_MIDDLEWARES": {
+            "cleanser.contrib.scrapy.CleanserDownloaderMiddleware": 543,
+        },
+        "SPIDER_MIDDLEWARES": {"cleanser.contrib.scrapy.CleanserLinksMiddleware": 543},
+        "CLEANSER_FOLLOW_LINKS": follow,
+        "FEEDS": {out: {"format": "jsonlines", "encoding": "utf-8"}},
+        "ROBOTSTXT_OBEY": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": "WARNING",
+    })
+    process.crawl(ListSpider)
+    process.start()
+    """
+)
+
+
+def _list_site(root: Path, n: int) -> list[str]:
+    """A channel page linking to ``n`` article pages (copies of one sample), plus chrome."""
+    article = (SAMPLES / "wangfan-163-tech-article" / "page.html").read_bytes()
+    (root / "news").mkdir()
+    items, names = [], []
+    for i in range(n):
+        name = f"news/2025061{i % 10}-{i}.html"
+        names.append("/" + name)
+        (root / name).write_bytes(article)
+        items.append(
+            f'<li><a href="/{name}">第{i}条：新能源汽车下乡活动启动，首批车型公布</a>'
+            f"<span>2025-06-{i % 28 + 1:02d}</span></li>"
+        )
+    (root / "index.html").write_text(
+        "<html><head><meta charset='utf-8'><title>要闻 - 网帆新闻</title></head><body>"
+        '<div class="nav"><a href="/about.html">关于我们</a><a href="/">首页</a></div>'
+        f'<ul class="news-list">{"".join(items)}</ul>'
+        '<div class="pager"><a href="/index_2.html">下一页</a></div>'
+        '<div class="footer">版权所有 京ICP备00000000号</div></body></html>',
+        encoding="utf-8",
+    )
+    return sorted(names)
+
+
+@pytest.mark.parametrize("follow", [True, False])
+def test_a_crawl_follows_a_list_pages_item_links_when_asked(tmp_path: Path, follow: bool) -> None:
+    require("scrapy")
+    site = tmp_path / "site"
+    site.mkdir()
+    wanted = _list_site(site, 8)
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        script = tmp_path / "follow.py"
+        script.write_text(FOLLOW, encoding="utf-8")
+        out = tmp_path / "items.jsonl"
+        res = subprocess.run(
+            [sys.executable, str(script), base + "/index.html", str(out), "1" if follow else "0"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            timeout=CRAWL_TIMEOUT,
+            cwd=tmp_path,
+        )
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert res.returncode == 0, res.stderr[-3000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    by_path = {item["url"][len(base) :]: item["kind"] for item in items}
+    assert by_path.pop("/index.html") == "list"
+    if follow:
+        # Every item link and nothing else: not the nav's /about.html nor the pager.
+        assert sorted(by_path) == wanted
+        assert set(by_path.values()) == {"article"}
+    else:
+        assert by_path == {}

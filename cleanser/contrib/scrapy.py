@@ -29,6 +29,18 @@ Downloader middleware — every HTML response gets its ``Article`` in
         article = response.meta["cleanser"]
         yield {"url": response.url, "title": article.title, "text": article.text}
 
+Spider middleware — on a page judged a list (``Article.kind == "list"``), follow
+its item links, what a crawler wants next (off unless asked)::
+
+    SPIDER_MIDDLEWARES = {"cleanser.contrib.scrapy.CleanserLinksMiddleware": 543}
+    CLEANSER_FOLLOW_LINKS = True        # the setting that turns it on
+    CLEANSER_FOLLOW_CALLBACK = "parse"  # spider method for the followed pages (default: parse)
+    CLEANSER_FOLLOW_MAX = 200           # at most this many links per list page
+
+It reads the article the downloader middleware put in ``response.meta`` (or
+extracts the page itself); navigation, pager and sidebar links are not among a
+list's item links, so the crawl goes down to the articles, not around the site.
+
 Items may be dicts, ``scrapy.Item`` subclasses (declare the ``CLEANSER_FIELD``
 and ``CLEANSER_ERROR_FIELD`` fields, or every merged article field), dataclass
 or attrs items: the pipeline goes through ``itemadapter``.
@@ -45,7 +57,7 @@ heavy crawls run several crawler processes. Counters ``cleanser/ok``, ``cleanser
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
 from typing import Any
 
 try:
@@ -265,3 +277,67 @@ class CleanserDownloaderMiddleware:
         if raw:
             return parse_content_type(raw.decode("latin-1"))[0] in HTML_TYPES
         return isinstance(response, TextResponse)
+
+
+class CleanserLinksMiddleware:
+    """Spider middleware: after a list page's own output, requests for its item links."""
+
+    def __init__(
+        self,
+        *,
+        meta_key: str = DEFAULT_META_KEY,
+        callback: str | None = None,
+        max_links: int = 200,
+        options: Options | None = None,
+    ) -> None:
+        self.meta_key = meta_key
+        self.callback = callback
+        self.max_links = max_links
+        self.options = options
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CleanserLinksMiddleware:
+        """Build from ``CLEANSER_FOLLOW_*``; not configured unless CLEANSER_FOLLOW_LINKS is on."""
+        s = crawler.settings
+        if not s.getbool("CLEANSER_FOLLOW_LINKS", False):
+            raise NotConfigured("CLEANSER_FOLLOW_LINKS is off")
+        return cls(
+            meta_key=s.get("CLEANSER_META_KEY", DEFAULT_META_KEY),
+            callback=s.get("CLEANSER_FOLLOW_CALLBACK") or None,
+            max_links=s.getint("CLEANSER_FOLLOW_MAX", 200),
+            options=options_from_settings(s.get("CLEANSER_OPTIONS")),
+        )
+
+    def process_spider_output(self, response: Response, result: Iterable[Any], spider: Any) -> Any:
+        """Pass the callback's output on, then follow the item links of a list page."""
+        yield from result
+        yield from self._follow(response, spider)
+
+    async def process_spider_output_async(
+        self, response: Response, result: AsyncIterable[Any], spider: Any
+    ) -> AsyncIterator[Any]:
+        """The same for asynchronous callbacks (Scrapy 2.7+)."""
+        async for out in result:
+            yield out
+        for request in self._follow(response, spider):
+            yield request
+
+    def _follow(self, response: Response, spider: Any) -> Iterator[Any]:
+        article = response.meta.get(self.meta_key)
+        if not isinstance(article, Article):
+            if not CleanserDownloaderMiddleware._is_html(response):
+                return
+            try:
+                article = extract_page(
+                    response.body,
+                    response.url,
+                    hint=_charset(response.headers),
+                    options=self.options,
+                )
+            except CleanserError:
+                return
+        if article.kind != "list":
+            return
+        callback = getattr(spider, self.callback) if self.callback else None
+        for link in article.links[: self.max_links]:
+            yield response.follow(link.url, callback=callback)

@@ -1,0 +1,223 @@
+"""What kind of page this is: an article, a thread, a list, a feed or an error page.
+
+Each kind needs a different right answer (a thread's value is all its posts, a
+list page has no article but has links), so the page is judged before
+selection. The judgement weighs evidence, none of it a verdict on its own:
+
+- repeated sibling records (``records``): posts with prose, an author and a
+  time point to a thread or a feed; items that are mostly one link point to a
+  list;
+- the share of the page's text inside links, and how much punctuated prose
+  the page holds outside links;
+- lines only forum and Q&A layouts have (floor labels, 只看该作者, 个回答);
+- the URL (forum and list paths) and the metadata (a publication date), both
+  weak;
+- an error phrase (404, 页面不存在) in the title or headline of a page with
+  little text.
+
+A multinomial logistic model combines them; its weights are fitted by
+``python -m cleanser.train`` (leave-site-out validated) and ship in
+``model.json``. ``explain()`` shows the evidence and the probabilities.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import vocabulary as v
+from .features import Features
+from .records import Group, find_groups
+
+if TYPE_CHECKING:  # selection imports the model, which imports this module
+    from .selection import Selection
+
+KINDS = ("article", "thread", "list", "feed", "error")
+
+# Elements that can hold a post (a paragraph or a cell cannot: its siblings are lines).
+POST_TAGS = frozenset(("div", "li", "table", "article", "section", "dl", "ul", "tbody"))
+# Fewest items of one shape that make a list of links.
+MIN_LIST_ITEMS = 5
+# Longest line, in tokens, read as a forum line (as heuristic.looks_like_forum reads them).
+FORUM_LINE_TOKENS = 60
+# Shortest punctuated line, in tokens, counted as prose.
+PROSE_MIN_TOKENS = 15
+# Prose tokens at which the prose-amount evidence saturates.
+PROSE_FULL = 3000
+# Lines only a page that failed to load shows in its title or headline.
+ERROR_RE = re.compile(
+    r"404|403|500|not found|页面不存在|頁面不存在|页面找不到"
+    r"|找不到(?:该|您|你)?(?:要)?(?:访问|訪問)?的?页面"
+    r"|(?:您|你)(?:所)?(?:访问|訪問|要找|请求)的(?:页面|頁面|内容|內容)|页面(?:已)?(?:删除|失效|走丢)"
+    r"|出错了|出錯了|无法访问|無法訪問|已被删除|已被刪除|内容不存在|文章不存在|帖子不存在|主题不存在",
+    re.I,
+)
+# URL paths of list, channel, search and tag pages (weak evidence).
+LIST_URL_RE = re.compile(
+    r"/(?:list|index|channel|column|lanmu|search|tag|tags|topics?/?$|node_\d+|category|"
+    r"news/?$|[a-z]+/?$)|[?&](?:q|wd|word|keyword|kw|page|p)=|list[_-]?\d*\.s?html?|/$",
+    re.I,
+)
+FORUM_URL_RE = re.compile(v.FORUM_URL_PATTERN, re.I)
+FORUM_LINE_RE = re.compile(v.FORUM_LINE_PATTERN)
+
+# The evidence, in the order of the model's weights.
+EVIDENCE = (
+    "bias",
+    "forum_url",  # a forum, thread or Q&A path
+    "forum_lines",  # floor labels and other forum-only lines (saturates at 10)
+    "posts_share",  # share of the page's non-link text in the best group of posts
+    "posts_count",  # how many posts that group holds (saturates at 20)
+    "posts_signed",  # share of its records showing an author and a time
+    "items_share",  # share of the page's text in the best group of link items
+    "items_count",  # how many items (saturates at 40)
+    "items_timed",  # share of the items showing a date
+    "link_share",  # share of the page's text inside links
+    "prose_share",  # share of the page's text in punctuated non-link lines
+    "prose_amount",  # how much such prose there is (log scale)
+    "list_url",  # a list, channel, search or tag path
+    "dated",  # the metadata found a publication date
+    "error_title",  # an error phrase in the title or headline
+    "no_article",  # selection found no block of article-like text
+    "kept_share",  # share of the page's text selection kept as the body
+    "selected_confidence",  # selection's confidence in its body
+)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The page's kind, the probability of each kind, and the evidence weighed."""
+
+    kind: str
+    probabilities: dict[str, float]
+    evidence: dict[str, float]
+    posts: Group | None  # the best group of posts, if any
+    items: Group | None  # the best group of link items, if any
+
+    @property
+    def confidence(self) -> float:
+        """The probability of the chosen kind."""
+        return self.probabilities[self.kind]
+
+
+@dataclass(frozen=True)
+class KindWeights:
+    """One weight vector per kind over EVIDENCE (a multinomial logistic model)."""
+
+    weights: dict[str, tuple[float, ...]]
+
+    def probabilities(self, x: Sequence[float]) -> dict[str, float]:
+        """Softmax of each kind's weighted evidence."""
+        scores = {
+            k: sum(w * xi for w, xi in zip(ws, x, strict=True)) for k, ws in self.weights.items()
+        }
+        top = max(scores.values())
+        exp = {k: math.exp(s - top) for k, s in scores.items()}
+        total = sum(exp.values())
+        return {k: e / total for k, e in exp.items()}
+
+
+@dataclass(frozen=True)
+class PageEvidence:
+    """What the page shows before selection: its structure, URL, title, metadata."""
+
+    values: tuple[float, ...]  # the EVIDENCE entries up to ``error_title``
+    posts: Group | None
+    items: Group | None
+
+
+def measure(features: Features, url: str | None, title: str | None, dated: bool) -> PageEvidence:
+    """The page's own evidence and its best post and item groups (one pass over groups)."""
+    blocks = features.blocks
+    total = features.length_prefix[-1] or 1
+    links = features.link_prefix[-1]
+    groups = find_groups(features)
+    posts = _best_posts(features, groups)
+    items = _best_items(groups)
+    forum_lines = sum(
+        1
+        for b in blocks
+        if 0 < b.length <= FORUM_LINE_TOKENS and FORUM_LINE_RE.search(b.text) is not None
+    )
+    prose = sum(
+        b.length - b.link_length
+        for b in blocks
+        if b.sentence_end and b.length >= PROSE_MIN_TOKENS and b.link_length < 0.3 * b.length
+    )
+    heads = [title or "", *[b.text for b in blocks if b.tag in ("h1", "h2")][:3]]
+    error = any(ERROR_RE.search(h) for h in heads if h) and prose < 300
+    non_link = max(total - links, 1)
+    values = (
+        1.0,
+        float(bool(url and FORUM_URL_RE.search(url))),
+        min(forum_lines, 10) / 10,
+        ((posts.tokens - posts.link_tokens) / non_link) if posts else 0.0,
+        min(posts.size, 20) / 20 if posts else 0.0,
+        (posts.timed + posts.authored) / 2 if posts else 0.0,
+        items.tokens / total if items else 0.0,
+        min(items.size, 40) / 40 if items else 0.0,
+        items.timed if items else 0.0,
+        links / total,
+        prose / total,
+        min(math.log1p(prose) / math.log(PROSE_FULL), 1.0),
+        float(bool(url and LIST_URL_RE.search(url.split("#")[0]))),
+        float(dated),
+        float(error),
+    )
+    return PageEvidence(values, posts, items)
+
+
+def judge(
+    page: PageEvidence, features: Features, selection: Selection, weights: KindWeights | None
+) -> Judgement:
+    """The page's kind from its own evidence and selection's outcome, under ``weights``.
+
+    Without weights (no fitted model shipped) a page is a list when selection
+    found no article, a thread when its URL is a forum's, else an article.
+    """
+    total = features.length_prefix[-1] or 1
+    x = (
+        *page.values,
+        float(selection.node is None),
+        sum(b.length for b in selection.kept) / total,
+        selection.confidence,
+    )
+    evidence = dict(zip(EVIDENCE, x, strict=True))
+    if weights is None:
+        guess = (
+            "list" if evidence["no_article"] else "thread" if evidence["forum_url"] else "article"
+        )
+        probs = {k: 0.0 for k in KINDS} | {guess: 1.0}
+    else:
+        probs = weights.probabilities(x)
+    kind = max(probs, key=probs.__getitem__)
+    return Judgement(kind, probs, evidence, page.posts, page.items)
+
+
+def _best_posts(features: Features, groups: list[Group]) -> Group | None:
+    """The group of records that most looks like posts: containers with prose, signed."""
+    best: Group | None = None
+    best_score = 0.0
+    for g in groups:
+        if features.nodes[g.members[0]].el.tag not in POST_TAGS:
+            continue
+        signed = (g.timed + g.authored) / 2
+        if signed < 0.5 or g.link_share >= 0.5 or g.mean_tokens < 8:
+            continue
+        score = (g.tokens - g.link_tokens) * signed
+        if score > best_score:
+            best, best_score = g, score
+    return best
+
+
+def _best_items(groups: list[Group]) -> Group | None:
+    """The largest group of records that are mostly one link each."""
+    best: Group | None = None
+    for g in groups:
+        big_enough = g.size >= MIN_LIST_ITEMS and g.linked >= 0.6
+        if big_enough and (best is None or g.link_tokens > best.link_tokens):
+            best = g
+    return best

@@ -1,0 +1,147 @@
+"""Repeated sibling records: the posts of a thread, the items of a list.
+
+A forum thread, a comment list, a timeline and a channel page all show the same
+thing: one container whose children share a shape (same tag, same class and id
+tokens once numbers are dropped), repeated many times. What the repeated
+records hold tells the page kinds apart: posts carry prose, an author and a
+time; list items are mostly one link, often with a date. This module finds the
+groups and measures them, from the feature pass alone (no second walk of the
+text); ``kinds`` weighs the measurements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from lxml import html
+
+from .features import Features, Node
+from .heuristic import class_tokens
+
+# Fewest siblings of one shape that make a group (a thread of one reply has two posts).
+MIN_RECORDS = 2
+# Descendants of a record looked at for an author cue (bounded work per record).
+_AUTHOR_SCAN = 80
+# Characters of a record's text looked at for a time.
+_TIME_SCAN = 400
+
+# Class/id tokens of the element that names a post's author (English and pinyin).
+AUTHOR_TOKENS = frozenset(
+    (
+        "author", "authi", "user", "username", "uname", "nick", "nickname", "poster",
+        "name", "userinfo", "usercard", "member", "avatar", "zuozhe", "yonghu", "louzhu",
+    )
+)  # fmt: skip
+# Link targets of user pages: the author link of a post (Discuz, Tieba, Douban, Zhihu…).
+USER_HREF_RE = re.compile(
+    r"/u/|/user|/people/|/member|/space|uid=|home\.php|/profile|/home/|/people|/i/|/author",
+    re.I,
+)
+# A time as posts and list items show it: dates, clock times, relative times.
+TIME_RE = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
+    r"|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前|昨天|前天|刚刚|剛剛"
+)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Siblings of one shape under one parent, and what they hold."""
+
+    parent: int  # index of the parent Node
+    members: tuple[int, ...]  # indexes of the record Nodes, in page order
+    tokens: int  # text tokens in all records
+    link_tokens: int
+    punct: int
+    timed: float  # share of records showing a time
+    authored: float  # share of records with an author element or a user-page link
+    linked: float  # share of records whose text is mostly one link
+
+    @property
+    def size(self) -> int:
+        """Number of records."""
+        return len(self.members)
+
+    @property
+    def link_share(self) -> float:
+        """Share of the records' text inside links."""
+        return self.link_tokens / self.tokens if self.tokens else 0.0
+
+    @property
+    def mean_tokens(self) -> float:
+        """Tokens per record."""
+        return self.tokens / len(self.members) if self.members else 0.0
+
+
+def _shape(el: html.HtmlElement) -> tuple[str, frozenset[str]]:
+    """Tag and class/id tokens with numbers removed (``post_123`` and ``post_124`` alike)."""
+    tokens = frozenset(t for t in (_DIGITS.sub("", t) for t in class_tokens(el)) if t)
+    return str(el.tag), tokens
+
+
+def find_groups(features: Features) -> list[Group]:
+    """Every group of at least MIN_RECORDS same-shaped sibling elements that hold text."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for i, node in enumerate(features.nodes):
+        if node.parent >= 0 and node.end > node.start:
+            children[node.parent].append(i)
+    groups: list[Group] = []
+    for parent, kids in children.items():
+        if len(kids) < MIN_RECORDS:
+            continue
+        by_shape: dict[tuple[str, frozenset[str]], list[int]] = defaultdict(list)
+        for k in kids:
+            by_shape[_shape(features.nodes[k].el)].append(k)
+        for members in by_shape.values():
+            if len(members) >= MIN_RECORDS:
+                group = _measure(features, parent, members)
+                if group.tokens:
+                    groups.append(group)
+    return groups
+
+
+def _measure(features: Features, parent: int, members: list[int]) -> Group:
+    nodes = features.nodes
+    tokens = links = punct = timed = authored = linked = 0
+    for m in members:
+        node = nodes[m]
+        n_tokens = features.length(node)
+        n_links = features.link_length(node)
+        tokens += n_tokens
+        links += n_links
+        punct += features.punct(node)
+        if n_tokens and n_links >= 0.6 * n_tokens:
+            linked += 1
+        if _shows_time(features, node):
+            timed += 1
+        if _has_author(node.el):
+            authored += 1
+    n = len(members)
+    return Group(parent, tuple(members), tokens, links, punct, timed / n, authored / n, linked / n)
+
+
+def _shows_time(features: Features, node: Node) -> bool:
+    seen = 0
+    for b in features.blocks[node.start : node.end]:
+        if TIME_RE.search(b.text):
+            return True
+        seen += len(b.text)
+        if seen > _TIME_SCAN:
+            return False
+    return False
+
+
+def _has_author(el: html.HtmlElement) -> bool:
+    for i, d in enumerate(el.iter()):
+        if i > _AUTHOR_SCAN:
+            return False
+        if not isinstance(d.tag, str):
+            continue
+        if d.tag == "a" and USER_HREF_RE.search(d.get("href") or ""):
+            return True
+        if (d.get("class") or d.get("id")) and not AUTHOR_TOKENS.isdisjoint(class_tokens(d)):
+            return True
+    return False

@@ -1,0 +1,196 @@
+"""Page kinds: repeated records, the kind evidence, the fitted model, posts and links."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import html
+
+import cleanser
+from cleanser.dom import prepare
+from cleanser.features import extract_features
+from cleanser.kindfit import confusion, fit_kinds, label_of, predict
+from cleanser.kinds import EVIDENCE, KINDS, measure
+from cleanser.records import find_groups
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+FORUM_URL = "https://bbs.example.cn/thread-1024-1-1.html"
+
+
+def _features(markup: str):  # type: ignore[no-untyped-def]
+    root = html.fromstring(markup)
+    prepare(root)
+    return extract_features(root)
+
+
+def _thread(n: int, cls: str = "post") -> str:
+    posts = "".join(
+        f'<div class="{cls}" id="post_{i}">'
+        f'<div class="author"><a href="/u/{1000 + i}">用户{i}号</a></div>'
+        f"<span>2025-05-{i % 28 + 1:02d} 12:{i % 60:02d}</span>"
+        f'<div class="content">这是第{i}个回复的正文，讲了一件和主题有关的事情，'
+        f"也说明了自己的看法和经过。</div>"
+        f"<span>{i + 1}楼</span></div>"
+        for i in range(n)
+    )
+    return (
+        "<html><head><title>自驾川西小环线七日记录 - 驴友论坛</title></head><body>"
+        '<div class="nav"><a href="/">首页</a><a href="/f">版块</a></div>'
+        f"<h1>自驾川西小环线七日记录</h1><div id='postlist'>{posts}</div>"
+        '<div class="footer">版权所有 京ICP备12345678号</div></body></html>'
+    )
+
+
+def _list_page(n: int) -> str:
+    items = "".join(
+        f'<li><a href="/news/2025/06{i:02d}/{i}.html">第{i}条新闻标题写在这里，比较长一些</a>'
+        f"<span>2025-06-{i % 28 + 1:02d}</span></li>"
+        for i in range(n)
+    )
+    return (
+        "<html><head><title>通知公告</title></head><body>"
+        f'<ul class="list">{items}</ul><div class="pager"><a href="?page=2">下一页</a></div>'
+        "</body></html>"
+    )
+
+
+def test_posts_with_authors_and_times_form_one_signed_group() -> None:
+    f = _features(_thread(5))
+    groups = [g for g in find_groups(f) if g.size == 5]
+    assert groups, "the five posts are siblings of one shape"
+    g = max(groups, key=lambda g: g.tokens)
+    assert g.authored == 1.0 and g.timed == 1.0
+    assert g.link_share < 0.3
+
+
+def test_numbered_ids_share_a_shape_but_other_tags_do_not() -> None:
+    f = _features(
+        "<html><body><div>"
+        '<div id="post_1">一段文字内容。</div><div id="post_22">另一段文字内容。</div>'
+        "<p>不同标签的一行。</p></div></body></html>"
+    )
+    sizes = sorted(g.size for g in find_groups(f))
+    assert 2 in sizes and 3 not in sizes
+
+
+def test_list_evidence_differs_from_thread_evidence() -> None:
+    thread = measure(_features(_thread(6)), FORUM_URL, "自驾川西", True)
+    listing = measure(_features(_list_page(20)), None, "通知公告", False)
+    t = dict(zip(EVIDENCE, thread.values, strict=False))
+    lst = dict(zip(EVIDENCE, listing.values, strict=False))
+    assert thread.posts is not None and thread.posts.size == 6
+    assert listing.items is not None and listing.items.size == 20
+    assert t["posts_signed"] == 1.0 and lst["posts_signed"] == 0.0
+    assert lst["items_share"] > 0.8 > t["items_share"]
+    assert lst["link_share"] > t["link_share"]
+
+
+def test_error_phrase_in_title_is_evidence() -> None:
+    page = measure(
+        _features("<html><body><h1>404 页面不存在</h1></body></html>"), None, None, False
+    )
+    assert dict(zip(EVIDENCE, page.values, strict=False))["error_title"] == 1.0
+
+
+def test_fit_separates_kinds_it_is_shown() -> None:
+    def row(**on: float) -> list[float]:
+        return [1.0 if n == "bias" else on.get(n, 0.0) for n in EVIDENCE]
+
+    rows = [row(posts_signed=1.0, forum_url=1.0)] * 6 + [row(items_share=0.9, no_article=1.0)] * 6
+    rows += [row(prose_share=0.8, prose_amount=1.0, dated=1.0)] * 12
+    labels = ["thread"] * 6 + ["list"] * 6 + ["article"] * 12
+    weights = fit_kinds(rows, labels)
+    assert [predict(weights, r) for r in rows] == labels
+    assert predict(weights, row(posts_signed=0.9, forum_url=1.0)) == "thread"
+    # A kind with no training page is never predicted.
+    assert all(p["feed"] < 1e-6 for p in (weights.probabilities(r) for r in rows))
+
+
+def test_confusion_table_counts_rows() -> None:
+    table = confusion(["article", "article", "list"], ["article", "list", "list"])
+    assert "| article | 1 | 1 | 0.50 |" in table
+    assert "| list | 0 | 1 | 1.00 |" in table
+
+
+def test_label_of_reads_gold_kind_then_page_type() -> None:
+    from cleanser.corpus import Page
+
+    p = Path("x.html")
+    assert label_of(Page("s", "a", p, "正文", gold_meta={"kind": "feed"})) == "feed"
+    assert label_of(Page("s", "b", p, "正文", page_type="forum")) == "thread"
+    assert label_of(Page("s", "c", p, "")) == "list"
+    assert label_of(Page("s", "d", p, "正文")) == "article"
+    assert label_of(Page("s", "e", p, None)) is None
+
+
+def test_every_kind_has_a_name() -> None:
+    assert set(KINDS) == {"article", "thread", "list", "feed", "error"}
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    n=st.integers(min_value=2, max_value=12),
+    cls=st.sampled_from(["post", "comment", "reply", "like", "comment-item reply-item", "floor"]),
+)
+def test_a_thread_of_n_posts_yields_n_posts_in_order(n: int, cls: str) -> None:
+    art = cleanser.extract(_thread(n, cls).encode("utf-8"), url=FORUM_URL)
+    assert art.kind == "thread"
+    assert len(art.posts) == n
+    for i, post in enumerate(art.posts):
+        assert f"这是第{i}个回复的正文" in post.text
+        assert post.author == f"用户{i}号"
+        assert post.floor == i + 1
+        assert post.published is not None and post.published.startswith(f"2025-05-{i % 28 + 1:02d}")
+
+
+def test_quoted_reply_is_marked_not_duplicated() -> None:
+    page = _thread(3).replace(
+        '<div class="content">这是第2个回复',
+        '<div class="content"><blockquote>引用：这是第1个回复的正文</blockquote>这是第2个回复',
+    )
+    art = cleanser.extract(page.encode("utf-8"), url=FORUM_URL)
+    assert len(art.posts) == 3
+    assert art.posts[2].quoted is not None and "引用" in art.posts[2].quoted
+    assert "引用" not in art.posts[2].text
+
+
+def test_list_page_gives_its_item_links_absolute_and_dated() -> None:
+    art = cleanser.extract(_list_page(25).encode("utf-8"), url="https://www.example.gov.cn/tzgg/")
+    assert art.kind == "list"
+    assert art.text == ""
+    assert len(art.links) == 25
+    assert art.links[0].url == "https://www.example.gov.cn/news/2025/0600/0.html"
+    assert art.links[3].published == "2025-06-04"
+    assert all("下一页" not in link.title for link in art.links)
+
+
+def test_article_has_no_posts_or_links() -> None:
+    art = cleanser.extract((SAMPLES / "wangfan-163-tech-article" / "page.html").read_bytes())
+    assert art.kind == "article"
+    assert art.posts == () and art.links == ()
+
+
+def test_explain_shows_the_kind_and_its_evidence() -> None:
+    exp = cleanser.explain(_list_page(20).encode("utf-8"))
+    assert exp.kind == "list"
+    assert set(exp.kind_evidence) == set(EVIDENCE)
+    assert abs(sum(exp.kind_probabilities.values()) - 1.0) < 1e-6
+    assert "kind: list" in exp.to_text()
+
+
+def test_cli_links_prints_one_tab_separated_link_per_line(tmp_path: Path) -> None:
+    page = tmp_path / "list.html"
+    page.write_bytes(_list_page(12).encode("utf-8"))
+    out = subprocess.run(
+        [sys.executable, "-m", "cleanser", "extract", "--links", str(page), "--url",
+         "https://www.example.gov.cn/tzgg/"],
+        capture_output=True, check=True,
+    ).stdout.decode("utf-8").splitlines()  # fmt: skip
+    assert len(out) == 12
+    url, title, date = out[0].split("\t")
+    assert url.startswith("https://www.example.gov.cn/news/") and "新闻标题" in title
+    assert date == "2025-06-01"
