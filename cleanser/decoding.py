@@ -136,6 +136,10 @@ def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
     mixed = _decode_mixed(data, declared)
     if mixed is not None:
         return mixed
+    if declared == "utf-8":
+        text = data.decode("utf-8", "replace")
+        if _few_invalid(data, text, _DECLARED_UTF8_FEW_INVALID):
+            return text, "utf-8"
     if declared and declared != "utf-8":
         try:
             text = data.decode(declared)
@@ -206,18 +210,19 @@ def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
         if piece.isascii():
             kinds.append(0)
             continue
+        weight = _non_ascii_bytes(piece)  # ASCII bytes are no evidence either way
         try:
             piece.decode("utf-8")
         except UnicodeDecodeError:
             if _nearly_utf8(piece):
                 kinds.append(3)
-                near += len(piece)
+                near += weight
             else:
                 kinds.append(2)
-                bad += len(piece)
+                bad += weight
         else:
             kinds.append(1)
-            good += len(piece)
+            good += weight
     if near and good + near >= bad:
         good += near
     else:  # a GBK page's chance near-UTF-8 run is not evidence against the page
@@ -318,14 +323,20 @@ def _nearly_utf8(piece: bytes) -> bool:
     characters and broken punctuation.
     """
     text = piece.decode("utf-8", "replace")
-    invalid = _utf8_invalid(piece, text)
     valid = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
-    if valid < _NEAR_UTF8_MIN_CHARS or invalid * 1024 > _NEAR_UTF8_MAX_PER_KB * (
-        _non_ascii_bytes(piece)
-    ):
+    if valid < _NEAR_UTF8_MIN_CHARS or not _few_invalid(piece, text, 0):
         return False
     legacy = piece.decode("gb18030", "replace")
-    return chinese_plausibility(text) >= chinese_plausibility(legacy)
+    return chinese_plausibility(legacy) < chinese_plausibility(text) + _LEGACY_MARGIN
+
+
+def _few_invalid(data: bytes, text: str, allowed: int) -> bool:
+    """At most ``allowed`` or ``_NEAR_UTF8_MAX_PER_KB`` per KB of non-ASCII invalid sequences.
+
+    ``text`` is ``data`` read as UTF-8 with replacement.
+    """
+    invalid = _utf8_invalid(data, text)
+    return invalid <= allowed or invalid * 1024 <= _NEAR_UTF8_MAX_PER_KB * _non_ascii_bytes(data)
 
 
 def _legacy_explains(piece: bytes, legacy: str) -> bool:
@@ -347,6 +358,12 @@ _ASCII_BYTES = bytes(range(128))
 _NEAR_UTF8_MAX_PER_KB = 50
 # ... and at least this many valid multi-byte characters.
 _NEAR_UTF8_MIN_CHARS = 4
+# ... unless its GB18030 reading is this much more plausible as Chinese (real text
+# scores 0.4-0.6, a chance reading of other bytes under 0.1).
+_LEGACY_MARGIN = 0.2
+# A page declared UTF-8 stays UTF-8 with up to this many invalid sequences however
+# few its non-ASCII bytes (a stray byte in an English page that declares UTF-8).
+_DECLARED_UTF8_FEW_INVALID = 4
 
 # Fullwidth and CJK punctuation: UTF-8 text read as GB18030 loses it.
 _CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～％")

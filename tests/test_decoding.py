@@ -136,6 +136,19 @@ def test_a_bad_byte_every_hundred_bytes_keeps_declared_utf8() -> None:
     assert sum(ch in "".join(PARAS) for ch in text) > 0.95 * len("".join(PARAS * 100))
 
 
+def test_stray_byte_in_a_long_ascii_piece_of_a_utf8_page() -> None:
+    script = b"<script>" + b"var x = 1;" * 5000 + b"\x92" + b"</script>"
+    text, enc = decode(article_page().replace(b"<article>", script + b"<article>"))
+    assert enc == "utf-8" and all(p in text for p in PARAS)
+
+
+def test_declared_utf8_english_page_with_a_stray_byte() -> None:
+    data = b'<html><head><meta charset="utf-8"></head><body><p>caf\xc3\xa9 '
+    data += b"Lorem ipsum dolor sit amet. " * 200 + b"\xe9t\xe9</p></body></html>"
+    text, enc = decode(data)
+    assert enc == "utf-8" and "café" in text
+
+
 def test_gbk_include_in_a_utf8_page_is_still_read_as_gbk() -> None:
     include = "<div>版权所有：县政府办公室</div>".encode("gbk")
     data = article_page() + include + "<p>联系电话".encode("gbk") + b"\xff</p>"
