@@ -167,9 +167,20 @@ def looks_like_forum(url: str | None, blocks: list[Block]) -> bool:
 
 
 def block_cue(block: Block, forum: bool = False) -> Cue | None:
-    """Boilerplate verdict from a line's visible text, or None."""
-    text = block.text
-    n = block.length
+    """Boilerplate verdict from a line's visible text, or None.
+
+    It depends on the text, its token count, whether links hold most of it and
+    whether it ends a sentence, so each such line is judged once per process
+    (``_text_cue``): short lines repeat (table cells, list furniture, dates), and a
+    page of 60,000 table cells spent a quarter of its time here.
+    """
+    return _text_cue(
+        block.text, block.length, block.link_length * 2 > block.length, block.sentence_end, forum
+    )
+
+
+@short_key_cache(maxsize=4096)
+def _text_cue(text: str, n: int, link_heavy: bool, sentence_end: bool, forum: bool) -> Cue | None:
     if n == 0:
         # No words: a close button ("×") or glyphs that are not text, else nothing to say.
         if text in _BUTTON_LABELS:
@@ -189,7 +200,7 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
         m = _FOOTER_RE.search(text)
         if m:
             return Cue("footer", f"footer signature '{m.group()}'")
-        if block.link_length * 2 > n:
+        if link_heavy:
             # A link line: link density rules it out already, but 【纠错】-style
             # links still end the article.
             if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
@@ -220,7 +231,7 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
         return Cue("terminator", "editor/credit trailer")
     if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
         return Cue("meta", "time/source meta line")
-    if n <= _MAX_BYLINE_TOKENS and not block.sentence_end:
+    if n <= _MAX_BYLINE_TOKENS and not sentence_end:
         if v.BYLINE_RE.match(text):
             return Cue("meta", "byline")
         if v.DATELINE_RE.match(text):
