@@ -20,6 +20,7 @@ from typing import Any
 
 from ..corpus import Page
 from ..decoding import decode
+from ..kindfit import label_of
 from ..scoring import char_prf, rouge_l, tokens
 from .peers import _WS, Extractor, Output, _str_or_none
 
@@ -123,6 +124,8 @@ class PageResult:
     snippets_total: int = 0
     meta: dict[str, bool] = field(default_factory=dict)
     head: list[str] = field(default_factory=list)
+    known_kind: str | None = None  # the page's kind from its gold (kindfit.label_of)
+    kind: str | None = None  # the kind the extractor judged, where it judges one
 
 
 def _norm(text: str) -> str:
@@ -270,6 +273,7 @@ def score_page(
         cpu_seconds=cpu_seconds,
         has_gold=page.gold is not None,
         gold_empty=page.gold is not None and not tokens(page.gold),
+        known_kind=label_of(page),
     )
     if ext.floor:
         return res
@@ -293,6 +297,7 @@ def score_page(
         res.snippets_passed, res.snippets_total = snippet_checks(text, with_, without)
     if out is not None:
         res.meta = meta_matches(out, page.gold_meta, ext.fields)
+        res.kind = out.kind
     res.head = _head(text)
     return res
 

@@ -44,6 +44,7 @@ class Output:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    kind: str | None = None  # the page kind the extractor judged (cleanser only)
 
 
 ExtractFn = Callable[[bytes, "str | None"], Any]
@@ -148,9 +149,8 @@ def _cleanser() -> ExtractFn:
 
     def run(raw: bytes, url: str | None) -> Output:
         art = cleanser.extract(raw, url=url)
-        return Output(
-            art.text, art.title, _str_or_none(art.author), art.published or art.published_raw
-        )
+        date = art.published or art.published_raw
+        return Output(art.text, art.title, _str_or_none(art.author), date, art.kind)
 
     return run
 
@@ -493,4 +493,5 @@ def _as_output(value: Any) -> Output:
         _str_or_none(getattr(value, "title", None)),
         _str_or_none(getattr(value, "author", None)),
         _str_or_none(getattr(value, "date", None)),
+        _str_or_none(getattr(value, "kind", None)),
     )

@@ -17,8 +17,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ..kindfit import confusion
 from .metrics import LEAK_CLASSES, META_FIELDS
-from .summary import GROUP_NONZH, GROUP_ZH, GroupSummary, Report
+from .summary import GROUP_NONZH, GROUP_ZH, GroupSummary, KindSummary, Report, kind_records
 
 README_MARKERS = ("<!-- bench:start -->", "<!-- bench:end -->")
 README_INTRO = (
@@ -32,7 +33,9 @@ README_INTRO = (
     " only for an empty output); ROUGE-L is the same tokens in order. Every extractor runs"
     " in its own worker process with a per-page timeout, so a crash or a hang is counted,"
     " not fatal, and the pages are interleaved across extractors so that machine noise hits"
-    " all alike. The table below was made with:"
+    " all alike. Pages are also scored by kind (article, thread, list, and feed or error"
+    " pages where the gold names them), beside the confusion table of cleanser's own"
+    " page-kind judgement (`Article.kind`). The table below was made with:"
 )
 README_GATE = (
     "**Quality gate.** `tests/test_quality_gate.py` runs cleanser alone over"
@@ -53,6 +56,10 @@ TABLE_NOTES = (
     " strings. Metadata: title exact (whitespace-insensitive), date on the same day, author"
     " sharing a name. goose3 and newspaper4k are set up for Chinese (Chinese stopwords,"
     " `language='zh'`), so their non-zh column is not their English performance."
+    " *By page kind*: a page's known kind is its gold's `kind`, else a forum page is a"
+    " thread and an empty gold a list page, else an article; *list empty* is the share of"
+    " list pages given an empty output (fewer than 10 tokens); *kind ok* counts the pages"
+    " whose kind the extractor judged right (only cleanser judges one, `Article.kind`)."
 )
 
 
@@ -118,6 +125,8 @@ def tables(report: Report) -> list[TableData]:
             row.append(f"**{cell}**" if v is not None and v == best and len(vals) > 1 else cell)
         rows.append(row)
     out.append(TableData("Mean F1 per source (best in bold)", ["source (pages)", *names], rows))
+    if report.kinds:
+        out.append(kind_table(report))
 
     g_leak = main_g
     rows = []
@@ -170,6 +179,55 @@ def tables(report: Report) -> list[TableData]:
     return out
 
 
+def kind_table(report: Report) -> TableData:
+    """Mean F1 per extractor on each known page kind, the list pages' empty share, kind ok."""
+    headers = ["extractor"]
+    for kind, n in report.kinds.items():
+        headers.append(f"F1 {kind} ({n})")
+        if kind == "list":
+            headers.append("list empty")
+    headers.append("kind ok")
+    rows = []
+    for s in report.summaries:
+        row = [s.name]
+        for kind in report.kinds:
+            ks = s.kinds.get(kind, KindSummary())
+            row.append(_f(ks.f1))
+            if kind == "list":
+                row.append(_pct(ks.empty_share))
+        judged = sum(k.judged for k in s.kinds.values())
+        ok = sum(k.judged_ok for k in s.kinds.values())
+        row.append(f"{ok}/{judged}" if judged else "–")
+        rows.append(row)
+    return TableData(
+        f"Mean F1 by page kind ({report.kind_group}, known kind from the gold)", headers, rows
+    )
+
+
+def kind_confusions(report: Report) -> list[str]:
+    """Markdown confusion tables (known kind × judged kind) of the extractors that judge one."""
+    out = []
+    for s in report.summaries:
+        recs = [
+            r
+            for kind_recs in kind_records(
+                [r for r in report.records if r.extractor == s.name], report.kind_group
+            ).values()
+            for r in kind_recs
+            if r.kind is not None
+        ]
+        if not recs:
+            continue
+        truth = [r.known_kind or "" for r in recs]
+        guess = [r.kind or "" for r in recs]
+        ok = sum(t == g for t, g in zip(truth, guess, strict=True))
+        out.append(
+            f"**{s.name}'s page-kind judgement ({report.kind_group}): {ok}/{len(recs)}"
+            f" correct ({ok / len(recs):.3f})**\n\n{confusion(truth, guess)}"
+        )
+    return out
+
+
 def markdown_table(t: TableData) -> str:
     """A GitHub-flavoured Markdown table."""
     esc = [[c.replace("|", "\\|") for c in r] for r in [t.headers, *t.rows]]
@@ -194,6 +252,7 @@ def render_markdown(report: Report, command: str | None = None) -> str:
     parts.append(facts)
     for t in tables(report):
         parts.append(f"**{t.title}**\n\n{markdown_table(t)}")
+    parts += kind_confusions(report)
     parts.append(TABLE_NOTES)
     lines = headline(report)
     if lines:
@@ -271,6 +330,9 @@ def report_json(report: Report, worst: list[dict[str, Any]] | None = None) -> di
         "extractors": [asdict(s) for s in report.summaries],
         "floor": asdict(report.floor) if report.floor else None,
         "skipped": report.skipped,
+        "kinds": report.kinds,
+        "kind_group": report.kind_group,
+        "kind_confusion": kind_confusions(report),
         "worst": worst or [],
         "pages": [asdict(r) for r in report.records],
     }
@@ -297,6 +359,8 @@ def print_tables(report: Report, stream: Any = None) -> None:
         for r in t.rows:
             table.add_row(*(c.replace("**", "") for c in r))
         console.print(table)
+    for block in kind_confusions(report):
+        console.print(block.replace("**", ""), markup=False)
     if report.skipped:
         console.print("skipped: " + "; ".join(f"{k} ({v})" for k, v in report.skipped.items()))
 

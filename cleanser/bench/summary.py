@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..kinds import KINDS
 from .metrics import LEAK_CLASSES, NEAR_EMPTY_TOKENS, PageResult
 from .peers import FLOOR, version_of
 from .workers import RunResult
@@ -46,6 +47,23 @@ class GroupSummary:
 
 
 @dataclass
+class KindSummary:
+    """One extractor on the text-gold pages of one known kind (``kindfit.label_of``).
+
+    ``empty_share`` is the share of those pages given an empty output (fewer than
+    ``NEAR_EMPTY_TOKENS`` tokens): the right answer on a list page, a loss elsewhere.
+    ``judged``/``judged_ok`` count the pages on which the extractor judged a kind
+    (cleanser does) and how many of those it judged right.
+    """
+
+    pages: int = 0
+    f1: float | None = None
+    empty_share: float | None = None
+    judged: int = 0
+    judged_ok: int = 0
+
+
+@dataclass
 class ExtractorSummary:
     """Everything the tables show about one extractor."""
 
@@ -69,6 +87,7 @@ class ExtractorSummary:
     x_floor: float | None
     peak_rss_mb: float | None
     floor: bool = False
+    kinds: dict[str, KindSummary] = field(default_factory=dict)  # known kind → scores
 
 
 @dataclass
@@ -81,6 +100,8 @@ class Report:
     records: list[PageResult]
     skipped: dict[str, str]
     meta: dict[str, Any]
+    kinds: dict[str, int] = field(default_factory=dict)  # known kind → pages, KINDS order
+    kind_group: str = ""  # the language group the by-kind figures are over
 
 
 def groups_of(rec: PageResult) -> tuple[str, str]:
@@ -112,6 +133,34 @@ def summarize_group(recs: Sequence[PageResult]) -> GroupSummary:
     )
 
 
+def kind_group_of(groups: dict[str, int]) -> str:
+    """The language group the by-kind figures cover: Chinese pages, else the others."""
+    return GROUP_ZH if GROUP_ZH in groups or GROUP_NONZH not in groups else GROUP_NONZH
+
+
+def kind_records(recs: Sequence[PageResult], group: str) -> dict[str, list[PageResult]]:
+    """Text-gold records of ``group`` by the page's known kind, in ``KINDS`` order."""
+    by_kind: dict[str, list[PageResult]] = {}
+    for rec in recs:
+        if rec.has_gold and rec.known_kind and group in groups_of(rec):
+            by_kind.setdefault(rec.known_kind, []).append(rec)
+    return {k: by_kind[k] for k in KINDS if k in by_kind}
+
+
+def summarize_kind(recs: Sequence[PageResult]) -> KindSummary:
+    """Mean F1, empty-output share and kind judgements over one kind's records."""
+    judged = [r for r in recs if r.kind is not None]
+    return KindSummary(
+        pages=len(recs),
+        f1=_mean([r.f1 or 0.0 for r in recs]),
+        empty_share=_mean(
+            [1.0 if r.status == "ok" and r.out_tokens < NEAR_EMPTY_TOKENS else 0.0 for r in recs]
+        ),
+        judged=len(judged),
+        judged_ok=sum(r.kind == r.known_kind for r in judged),
+    )
+
+
 def summarize(result: RunResult, meta: dict[str, Any] | None = None) -> Report:
     """Aggregate a run per extractor, per source and overall."""
     by_ext: dict[str, list[PageResult]] = {}
@@ -131,6 +180,13 @@ def summarize(result: RunResult, meta: dict[str, Any] | None = None) -> Report:
     )
     order += [g for g in (GROUP_ZH, GROUP_NONZH) if g in group_pages]
     groups = {g: len(group_pages[g]) for g in order}
+    kind_group = kind_group_of(groups)
+    kind_pages = {
+        k: len({(r.source, r.page_id) for r in recs})
+        for k, recs in kind_records(
+            [r for r in result.records if r.extractor != FLOOR.name], kind_group
+        ).items()
+    }
 
     summaries: list[ExtractorSummary] = []
     floor_summary: ExtractorSummary | None = None
@@ -168,6 +224,9 @@ def summarize(result: RunResult, meta: dict[str, Any] | None = None) -> Report:
             x_floor=secs / floor_s if floor_s > 0 and secs > 0 else None,
             peak_rss_mb=result.peak_rss_mb.get(ext.name),
             floor=ext.floor,
+            kinds={}
+            if ext.floor
+            else {k: summarize_kind(v) for k, v in kind_records(recs, kind_group).items()},
         )
         if ext.floor:
             floor_summary = summary
@@ -187,7 +246,16 @@ def summarize(result: RunResult, meta: dict[str, Any] | None = None) -> Report:
         "load_avg_at_end": result.load_avg,
         **(meta or {}),
     }
-    return Report(summaries, floor_summary, groups, result.records, result.skipped, run_meta)
+    return Report(
+        summaries,
+        floor_summary,
+        groups,
+        result.records,
+        result.skipped,
+        run_meta,
+        kind_pages,
+        kind_group,
+    )
 
 
 def _headline_f1(s: ExtractorSummary) -> float | None:
