@@ -56,6 +56,9 @@ _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 # so no tag and no multi-byte character is cut in half.
 _TRUNCATE_LOOKBACK = 65536
 
+# Page kinds that have no article, whatever block selection found.
+_NO_ARTICLE_KINDS = ("list", "error")
+
 _Run = tuple[Article, "Features | None", "Selection | None", "Judgement | None"]
 
 
@@ -200,7 +203,22 @@ def _assemble(
         posts=posts_of(judgement, features, selection, staged.titles),
         links=links_of(judgement, features, meta.url or url),
     )
-    if selection.node is None:
+    no_article = selection.node is None
+    if not no_article and judgement.kind in _NO_ARTICLE_KINDS and staged.forced is None:
+        # Selection found a block, but the page as a whole reads as a list (or an
+        # error page): a block of headlines and teasers is not an article.
+        no_article = True
+        article = replace(
+            article,
+            text="",
+            html="",
+            markdown="",
+            images=(),
+            confidence=0.0,
+            reason=f"judged a {judgement.kind} page "
+            f"(p={judgement.confidence:.2f}): no article; see links",
+        )
+    if no_article:
         # No article (a list, index or error page): nothing was published, written or
         # edited here, and a pager moves through the list, not an article.
         article = replace(

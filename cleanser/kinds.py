@@ -214,10 +214,10 @@ def _best_posts(features: Features, groups: list[Group]) -> Group | None:
 
 
 def _best_items(groups: list[Group]) -> Group | None:
-    """The largest group of records that are mostly one link each."""
+    """The largest group of records that are mostly one link each, or led by one (teasers)."""
     best: Group | None = None
     for g in groups:
-        big_enough = g.size >= MIN_LIST_ITEMS and g.linked >= 0.6
+        big_enough = g.size >= MIN_LIST_ITEMS and max(g.linked, g.headed) >= 0.6
         if big_enough and (best is None or g.link_tokens > best.link_tokens):
             best = g
     return best

@@ -22,6 +22,8 @@ from .heuristic import class_tokens
 
 # Fewest siblings of one shape that make a group (a thread of one reply has two posts).
 MIN_RECORDS = 2
+# Shortest link, in tokens, that reads as an item's headline rather than a name or a tag.
+HEADLINE_TOKENS = 8
 # Descendants of a record looked at for an author cue (bounded work per record).
 _AUTHOR_SCAN = 80
 # Characters of a record's text looked at for a time.
@@ -59,6 +61,7 @@ class Group:
     timed: float  # share of records showing a time
     authored: float  # share of records with an author element or a user-page link
     linked: float  # share of records whose text is mostly one link
+    headed: float  # share of records led by a headline link (a teaser: title, then summary)
 
     @property
     def size(self) -> int:
@@ -105,7 +108,7 @@ def find_groups(features: Features) -> list[Group]:
 
 def _measure(features: Features, parent: int, members: list[int]) -> Group:
     nodes = features.nodes
-    tokens = links = punct = timed = authored = linked = 0
+    tokens = links = punct = timed = authored = linked = headed = 0
     for m in members:
         node = nodes[m]
         n_tokens = features.length(node)
@@ -115,12 +118,32 @@ def _measure(features: Features, parent: int, members: list[int]) -> Group:
         punct += features.punct(node)
         if n_tokens and n_links >= 0.6 * n_tokens:
             linked += 1
+        if _led_by_headline(features, node):
+            headed += 1
         if _shows_time(features, node):
             timed += 1
         if _has_author(node.el):
             authored += 1
     n = len(members)
-    return Group(parent, tuple(members), tokens, links, punct, timed / n, authored / n, linked / n)
+    return Group(
+        parent,
+        tuple(members),
+        tokens,
+        links,
+        punct,
+        timed / n,
+        authored / n,
+        linked / n,
+        headed / n,
+    )
+
+
+def _led_by_headline(features: Features, node: Node) -> bool:
+    """The record's first line is a link long enough to be a headline (not a user name)."""
+    for b in features.blocks[node.start : node.end]:
+        if b.length:
+            return b.length >= HEADLINE_TOKENS and b.link_length >= 0.6 * b.length
+    return False
 
 
 def _shows_time(features: Features, node: Node) -> bool:

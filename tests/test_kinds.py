@@ -178,7 +178,7 @@ def test_explain_shows_the_kind_and_its_evidence() -> None:
     exp = cleanser.explain(_list_page(20).encode("utf-8"))
     assert exp.kind == "list"
     assert set(exp.kind_evidence) == set(EVIDENCE)
-    assert abs(sum(exp.kind_probabilities.values()) - 1.0) < 1e-6
+    assert abs(sum(exp.kind_probabilities.values()) - 1.0) < 0.01  # rounded to 3 places
     assert "kind: list" in exp.to_text()
 
 
@@ -194,3 +194,71 @@ def test_cli_links_prints_one_tab_separated_link_per_line(tmp_path: Path) -> Non
     url, title, date = out[0].split("\t")
     assert url.startswith("https://www.example.gov.cn/news/") and "新闻标题" in title
     assert date == "2025-06-01"
+
+
+def _kind_samples() -> list[tuple[str, dict[str, object], bytes]]:
+    import json
+
+    if not SAMPLES.is_dir():
+        return []
+    out = []
+    for d in sorted(SAMPLES.iterdir()):
+        if (d / "expected.json").is_file():
+            exp = json.loads((d / "expected.json").read_text(encoding="utf-8"))
+            if "kind" in exp:
+                out.append((d.name, exp, (d / "page.html").read_bytes()))
+    return out
+
+
+KIND_SAMPLES = _kind_samples()
+# Post counts cleanser does not reach yet, strict: a fix fails here until taken off.
+POST_COUNT_SHORTFALLS = {
+    "tieba-thread-utf8": "楼中楼 replies are not read as posts of their own",
+    "feed-weibo-like": "an ad card with a time and a user link is read as a post",
+}
+# Share of the thread samples' posts whose author (and floor) cleanser reads as the
+# gold does (measured 2026-12-03: authors 28/48, floors 37/48).
+MIN_POST_AUTHOR_SHARE = 0.55
+MIN_POST_FLOOR_SHARE = 0.75
+
+
+def test_samples_carry_every_kind() -> None:
+    assert {str(exp["kind"]) for _, exp, _ in KIND_SAMPLES} >= {"article", "thread", "list"}
+
+
+def test_every_sample_is_judged_its_kind() -> None:
+    wrong = [
+        (name, exp["kind"], cleanser.extract(raw, url=exp.get("url")).kind)  # type: ignore[arg-type]
+        for name, exp, raw in KIND_SAMPLES
+    ]
+    assert [w for w in wrong if w[1] != w[2]] == []
+
+
+def test_list_samples_give_their_links_in_order() -> None:
+    checked = 0
+    for _name, exp, raw in KIND_SAMPLES:
+        if "links" not in exp:
+            continue
+        art = cleanser.extract(raw, url=exp.get("url"))  # type: ignore[arg-type]
+        got = [{"title": x.title, "url": x.url, "published": x.published} for x in art.links]
+        assert got == exp["links"]
+        assert art.text == ""
+        checked += 1
+    assert checked >= 4
+
+
+def test_thread_samples_give_their_posts() -> None:
+    authors = floors = total = 0
+    for name, exp, raw in KIND_SAMPLES:
+        if "posts" not in exp:
+            continue
+        want: list[dict[str, object]] = exp["posts"]  # type: ignore[assignment]
+        posts = cleanser.extract(raw, url=exp.get("url")).posts  # type: ignore[arg-type]
+        assert (len(posts) == len(want)) != (name in POST_COUNT_SHORTFALLS), name
+        for w, p in zip(want, posts, strict=False):
+            authors += w["author"] == p.author
+            floors += w["floor"] == p.floor
+        total += len(want)
+    assert total >= 40
+    assert authors / total >= MIN_POST_AUTHOR_SHARE
+    assert floors / total >= MIN_POST_FLOOR_SHARE

@@ -899,6 +899,37 @@ SAMPLE_DISAGREEMENTS: dict[str, dict[str, str]] = {
     "discuz-forum-thread-gbk": {
         "keywords": "Discuz puts the thread subject in keywords; cleanser splits it at ，",
     },
+    # The page-kind samples (2026-12-03): misses of cleanser, to look at.
+    "tieba-thread-utf8": {
+        "published": "miss: the first floor's time is not read as the thread's date",
+        "published_raw": "miss: as published",
+        "author": "miss: the first floor's poster is not read as the author",
+        "site_name": "miss: the site name is only in the header logo's alt text",
+        "images": "miss: the forum's head image and user portraits are kept",
+    },
+    "douban-group-topic": {
+        "author": "miss: the opening poster (来自: …) is not read as the author",
+        "source": "miss: 来自: <poster> is read as a source",
+        "site_name": "miss: the site name is only in the header logo",
+    },
+    "discuz-viewthread-big5": {
+        "author": "miss: a replier is taken for the author (the first post's poster is wanted)",
+        "keywords": "Discuz puts the thread subject in keywords; cleanser splits it at ，",
+        "images": "miss: the print and prev/next icons are kept",
+    },
+    "feed-weibo-like": {
+        "next_page_url": "metadata reads pagers before the kind is judged (a feed's pager)",
+        "images": "miss: avatars are kept",
+    },
+    "gov-channel-list-gb2312": {
+        "published_raw": "metadata reads datelines before selection; extract() drops it (list page)",
+        "next_page_url": "metadata reads pagers before selection; extract() drops it (list page)",
+    },
+    "portal-tag-page-gbk": {
+        "title": "gold call: expected drops 标签： from the headline 标签：新能源汽车",
+        "site_name": "miss: 星海网标签 keeps the channel word",
+        "next_page_url": "metadata reads pagers before selection; extract() drops it (list page)",
+    },
 }
 
 

@@ -19,7 +19,14 @@ MIN_F1 = 0.95
 MIN_EXACT_SHARE = 0.5
 # Samples cleanser does not pass yet, with what goes wrong; strict, so a fix that
 # makes one pass fails here until it is taken off the list.
-KNOWN_SHORTFALLS: dict[str, str] = {}
+KNOWN_SHORTFALLS: dict[str, str] = {
+    # The page-kind samples of 2026-12-03: thread chrome that selection keeps.
+    "tieba-thread-utf8": "keeps the forum header, signatures, 来自Android客户端, 登录后才能发表回复",
+    "discuz-viewthread-big5": "keeps the thread title and both 本帖最後由…編輯 status lines",
+    "feed-weibo-like": "keeps the topic stats; takes the truncated post, not the hidden full text",
+    "douban-group-topic": "keeps the title and 来自: …; a quoted reply is repeated in the quoting one",
+    "qa-answers-list": "keeps follower counts and answer authors' badge texts",
+}
 
 
 @pytest.mark.parametrize(
