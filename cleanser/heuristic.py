@@ -103,6 +103,11 @@ def class_tokens(el: html.HtmlElement) -> list[str]:
     return list(_tokens_of(f"{el.get('class') or ''} {el.get('id') or ''}"))
 
 
+def tokens_of(raw: str) -> tuple[str, ...]:
+    """Lower-cased word tokens of a raw ``class``/``id`` string (cached per string)."""
+    return _tokens_of(raw)
+
+
 @short_key_cache(maxsize=4096)
 def _tokens_of(raw: str) -> tuple[str, ...]:
     # Class strings repeat across a page (every list item): split each once.

@@ -134,7 +134,7 @@ def measure(features: Features, url: str | None, title: str | None, dated: bool)
     blocks = features.blocks
     total = features.length_prefix[-1] or 1
     links = features.link_prefix[-1]
-    groups = find_groups(features)
+    groups = find_groups(features, lambda g: _may_be_posts(features, g) or _may_be_items(g))
     posts = _best_posts(features, groups)
     items = _best_items(groups)
     forum_lines = sum(
@@ -197,15 +197,26 @@ def judge(
     return Judgement(kind, probs, evidence, page.posts, page.items)
 
 
+def _may_be_posts(features: Features, g: Group) -> bool:
+    """Containers holding prose: posts if they also show authors and times."""
+    tag = features.nodes[g.members[0]].el.tag
+    return tag in POST_TAGS and g.link_share < 0.5 and g.mean_tokens >= 8
+
+
+def _may_be_items(g: Group) -> bool:
+    """Enough records that are one link each, or led by one."""
+    return g.size >= MIN_LIST_ITEMS and max(g.linked, g.headed) >= 0.6
+
+
 def _best_posts(features: Features, groups: list[Group]) -> Group | None:
     """The group of records that most looks like posts: containers with prose, signed."""
     best: Group | None = None
     best_score = 0.0
     for g in groups:
-        if features.nodes[g.members[0]].el.tag not in POST_TAGS:
+        if not _may_be_posts(features, g):
             continue
         signed = (g.timed + g.authored) / 2
-        if signed < 0.5 or g.link_share >= 0.5 or g.mean_tokens < 8:
+        if signed < 0.5:
             continue
         score = (g.tokens - g.link_tokens) * signed
         if score > best_score:
@@ -217,7 +228,6 @@ def _best_items(groups: list[Group]) -> Group | None:
     """The largest group of records that are mostly one link each, or led by one (teasers)."""
     best: Group | None = None
     for g in groups:
-        big_enough = g.size >= MIN_LIST_ITEMS and max(g.linked, g.headed) >= 0.6
-        if big_enough and (best is None or g.link_tokens > best.link_tokens):
+        if _may_be_items(g) and (best is None or g.link_tokens > best.link_tokens):
             best = g
     return best

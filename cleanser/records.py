@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from lxml import html
 
+from .caching import short_key_cache
 from .features import Features, Node
-from .heuristic import class_tokens
+from .heuristic import class_tokens, tokens_of
 
 # Fewest siblings of one shape that make a group (a thread of one reply has two posts).
 MIN_RECORDS = 2
@@ -81,12 +83,22 @@ class Group:
 
 def _shape(el: html.HtmlElement) -> tuple[str, frozenset[str]]:
     """Tag and class/id tokens with numbers removed (``post_123`` and ``post_124`` alike)."""
-    tokens = frozenset(t for t in (_DIGITS.sub("", t) for t in class_tokens(el)) if t)
-    return str(el.tag), tokens
+    return str(el.tag), _shape_tokens(f"{el.get('class') or ''} {el.get('id') or ''}")
 
 
-def find_groups(features: Features) -> list[Group]:
-    """Every group of at least MIN_RECORDS same-shaped sibling elements that hold text."""
+@short_key_cache(maxsize=4096)
+def _shape_tokens(raw: str) -> frozenset[str]:
+    # Class strings repeat down a list (every item): split each once.
+    return frozenset(t for t in (_DIGITS.sub("", t) for t in tokens_of(raw)) if t)
+
+
+def find_groups(features: Features, detail: Callable[[Group], bool] | None = None) -> list[Group]:
+    """Every group of at least MIN_RECORDS same-shaped sibling elements that hold text.
+
+    ``timed`` and ``authored`` look inside each record, which costs more than the
+    counts; they are measured only for the groups ``detail`` accepts (all when it
+    is None) and are 0 for the others.
+    """
     children: dict[int, list[int]] = defaultdict(list)
     for i, node in enumerate(features.nodes):
         if node.parent >= 0 and node.end > node.start:
@@ -102,13 +114,15 @@ def find_groups(features: Features) -> list[Group]:
             if len(members) >= MIN_RECORDS:
                 group = _measure(features, parent, members)
                 if group.tokens:
+                    if detail is None or detail(group):
+                        group = _detail(features, group)
                     groups.append(group)
     return groups
 
 
 def _measure(features: Features, parent: int, members: list[int]) -> Group:
     nodes = features.nodes
-    tokens = links = punct = timed = authored = linked = headed = 0
+    tokens = links = punct = linked = headed = 0
     for m in members:
         node = nodes[m]
         n_tokens = features.length(node)
@@ -120,22 +134,16 @@ def _measure(features: Features, parent: int, members: list[int]) -> Group:
             linked += 1
         if _led_by_headline(features, node):
             headed += 1
-        if _shows_time(features, node):
-            timed += 1
-        if _has_author(node.el):
-            authored += 1
     n = len(members)
-    return Group(
-        parent,
-        tuple(members),
-        tokens,
-        links,
-        punct,
-        timed / n,
-        authored / n,
-        linked / n,
-        headed / n,
-    )
+    return Group(parent, tuple(members), tokens, links, punct, 0.0, 0.0, linked / n, headed / n)
+
+
+def _detail(features: Features, group: Group) -> Group:
+    """The group with the shares of its records that show a time and an author."""
+    nodes = [features.nodes[m] for m in group.members]
+    timed = sum(_shows_time(features, node) for node in nodes)
+    authored = sum(_has_author(node.el) for node in nodes)
+    return replace(group, timed=timed / len(nodes), authored=authored / len(nodes))
 
 
 def _led_by_headline(features: Features, node: Node) -> bool:
