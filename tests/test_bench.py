@@ -448,6 +448,21 @@ def test_readme_section_replaces_only_between_the_markers(corpus: Path, tmp_path
     assert second.count(start) == 1 and second.endswith("\nAfter the section.\n")
 
 
+def test_readme_section_keeps_other_prose_inside_the_markers(tmp_path: Path) -> None:
+    """Another section placed after the start marker, before ## Benchmark, survives."""
+    start, end = bench.README_MARKERS
+    other = "## Accuracy elsewhere\n\n<!-- crosssite:start -->\nT\n<!-- crosssite:end -->\n\nProse."
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# T\n\n{start}\n{other}\n\n## Benchmark\n\nold 0.1\n{end}\n\nEnd.\n")
+    bench.write_readme_section(readme, "## Benchmark\n\nnew 0.9\n")
+    text = readme.read_text(encoding="utf-8")
+    assert text == f"# T\n\n{start}\n{other}\n\n## Benchmark\n\nnew 0.9\n{end}\n\nEnd.\n"
+    # With nothing before the heading, the whole block is the section, as before.
+    readme.write_text(f"# T\n\n{start}\n## Benchmark\n\nold\n{end}\n", encoding="utf-8")
+    bench.write_readme_section(readme, "## Benchmark\n\nnew\n")
+    assert readme.read_text(encoding="utf-8") == f"# T\n\n{start}\n## Benchmark\n\nnew\n{end}\n"
+
+
 def test_main_rejects_unknown_extractor_and_missing_folder(tmp_path: Path) -> None:
     assert bench.main([str(tmp_path), "--extractors", "nope"]) == 2
     assert bench.main([str(tmp_path / "absent")]) == 2

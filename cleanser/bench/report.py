@@ -309,13 +309,23 @@ def readme_section(
 
 
 def write_readme_section(readme: Path, section: str) -> None:
-    """Replace the text between the bench markers (appending them at the end if absent)."""
+    """Replace the text between the bench markers (appending them at the end if absent).
+
+    Only the section itself is replaced, from its own heading line on: text that
+    someone placed inside the markers before that heading (another README section)
+    is kept, so a regenerated benchmark never wipes other people's prose.
+    """
     start, end = README_MARKERS
     text = Path(readme).read_text(encoding="utf-8") if Path(readme).is_file() else ""
     block = f"{start}\n{section.rstrip()}\n{end}"
     if start in text and end in text.split(start, 1)[1]:
         head, rest = text.split(start, 1)
-        tail = rest.split(end, 1)[1]
+        inner, tail = rest.split(end, 1)
+        heading = section.lstrip().split("\n", 1)[0]
+        at = inner.find(f"\n{heading}\n") if heading.startswith("#") else -1
+        kept = inner[:at].rstrip("\n") if at > 0 else ""
+        if kept.strip():
+            block = f"{start}{kept}\n\n{section.strip()}\n{end}"
         text = head + block + tail
     else:
         text = text.rstrip("\n") + ("\n\n" if text else "") + block + "\n"
