@@ -153,7 +153,11 @@ def collapse(text: str) -> str:
 
 
 def extract_features(root: html.HtmlElement) -> Features:
-    """Walk the tree once and return its blocks and per-element counts."""
+    """Walk the tree once and return its blocks and per-element counts.
+
+    The hot loop of the whole extraction (every element, two events each): names
+    are bound locally and a line's text is collapsed inline on the common path.
+    """
     data_tables = _data_tables(root)
     blocks: list[Block] = []
     nodes: list[Node] = []
@@ -161,86 +165,99 @@ def extract_features(root: html.HtmlElement) -> Features:
     owners: list[int] = []  # indexes into nodes
     pieces: list[str] = []  # text of the line being built
     link_pieces: list[str] = []  # the part of it inside <a>
+    add, add_link = pieces.append, link_pieces.append
     tag_count = 0
     link_count = 0
     link_depth = 0
     table_depth: list[bool] = []  # inside a data table?
+    block_tags, cell_tags = BLOCK_TAGS, _CELL_TAGS
+    findall, drop_punct, sentence_end = _TOKEN.findall, _DROP_PUNCT, _SENTENCE_END
 
     def flush() -> None:
         raw = "".join(pieces)
+        pieces.clear()
         if owners and not raw.isspace():
-            text = _clean_text(raw)
+            if _CELL_SEP in raw:
+                text = _clean_text(raw)
+            elif "\u200b" in raw or "\ufeff" in raw:
+                text = collapse(raw)
+            else:
+                text = " ".join(raw.split())
             if text:
-                length = token_count(text)
-                link_len = token_count(" ".join(link_pieces)) if link_pieces else 0
-                punct = len(text) - len(text.translate(_DROP_PUNCT))
-                owner = nodes[owners[-1]].el
+                length = len(findall(text))
+                link_len = len(findall(" ".join(link_pieces))) if link_pieces else 0
+                index = owners[-1]
+                owner = nodes[index].el
                 blocks.append(
                     Block(
-                        index=len(blocks),
-                        owner=owner,
-                        text=text,
-                        length=length,
-                        link_length=min(link_len, length),
-                        punct=punct,
-                        sentence_end=not _SENTENCE_END.isdisjoint(text),
-                        tag=owner.tag,
-                        node=owners[-1],
+                        len(blocks),
+                        owner,
+                        text,
+                        length,
+                        link_len if link_len < length else length,
+                        len(text) - len(text.translate(drop_punct)),
+                        not sentence_end.isdisjoint(text),
+                        owner.tag,
+                        index,
                     )
                 )
-        pieces.clear()
         link_pieces.clear()
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
             if event == "end" and el.tail:
-                pieces.append(el.tail)
+                add(el.tail)
                 if link_depth:
-                    link_pieces.append(el.tail)
+                    add_link(el.tail)
             continue
-        in_data_table = bool(table_depth) and table_depth[-1]
         if event == "start":
             tag_count += 1
             if tag == "a":
                 link_count += 1
                 link_depth += 1
-            is_block = tag in BLOCK_TAGS and not (in_data_table and tag in _CELL_TAGS)
-            if tag == "table":
-                table_depth.append(el in data_tables)
-            if is_block:
+            if tag in block_tags and not (tag in cell_tags and table_depth and table_depth[-1]):
+                if tag == "table":
+                    table_depth.append(el in data_tables)
                 if pieces:
                     flush()
-                parent = owners[-1] if owners else -1
-                node = Node(el, len(blocks), -1, 0, 0, len(owners) + 1, parent)
+                node = Node(
+                    el, len(blocks), -1, 0, 0, len(owners) + 1, owners[-1] if owners else -1
+                )
                 owners.append(len(nodes))
                 nodes.append(node)
                 open_nodes.append((node, tag_count, link_count))
             elif tag == "br":
                 if pieces:
                     flush()
-            elif tag in _CELL_TAGS and pieces:
-                pieces.append(_CELL_SEP)
+            elif tag in cell_tags:
+                if pieces:
+                    add(_CELL_SEP)
             elif tag == "img":
                 if pieces:
                     flush()
                 if owners:
-                    owner = nodes[owners[-1]].el
+                    index = owners[-1]
+                    owner = nodes[index].el
                     blocks.append(
-                        Block(len(blocks), owner, "", 0, 0, 0, False, owner.tag, owners[-1], el)
+                        Block(len(blocks), owner, "", 0, 0, 0, False, owner.tag, index, el)
                     )
-            if el.text:
-                pieces.append(el.text)
+            text = el.text
+            if text:
+                add(text)
                 if link_depth:
-                    link_pieces.append(el.text)
+                    add_link(text)
         else:
             if tag == "a":
                 link_depth -= 1
-            if tag == "table" and table_depth:
-                table_depth.pop()
-            is_block = tag in BLOCK_TAGS and not (in_data_table and tag in _CELL_TAGS)
             if tag == "table":
+                if table_depth:
+                    table_depth.pop()
                 is_block = True
+            else:
+                is_block = tag in block_tags and not (
+                    tag in cell_tags and table_depth and table_depth[-1]
+                )
             if is_block and open_nodes and open_nodes[-1][0].el is el:
                 if pieces:
                     flush()
@@ -249,10 +266,11 @@ def extract_features(root: html.HtmlElement) -> Features:
                 node.tags = tag_count - tags0 + 1
                 node.links = link_count - links0
                 owners.pop()
-            if el.tail:
-                pieces.append(el.tail)
+            text = el.tail
+            if text:
+                add(text)
                 if link_depth:
-                    link_pieces.append(el.tail)
+                    add_link(text)
     flush()
     for node, _, _ in open_nodes:  # unbalanced only if the walk was cut short
         node.end = len(blocks)
