@@ -21,7 +21,7 @@ from .features import Features, Node, collapse, extract_features
 from .heuristic import looks_like_forum
 from .kinds import Judgement, KindWeights, PageEvidence, judge, measure
 from .metadata import Metadata, extract_metadata
-from .model import Params, fitted_kinds
+from .model import Params, fitted, fitted_kinds
 from .options import Options
 from .output import render
 from .records_output import links_of, posts_of
@@ -204,7 +204,13 @@ def _assemble(
         links=links_of(judgement, features, meta.url or url),
     )
     no_article = selection.node is None
-    if not no_article and judgement.kind in _NO_ARTICLE_KINDS and staged.forced is None:
+    empty_prob = (params or fitted()).kind_empty_prob
+    if (
+        not no_article
+        and judgement.kind in _NO_ARTICLE_KINDS
+        and judgement.confidence >= empty_prob
+        and staged.forced is None
+    ):
         # Selection found a block, but the page as a whole reads as a list (or an
         # error page): a block of headlines and teasers is not an article.
         no_article = True

@@ -129,6 +129,10 @@ class PageEvidence:
     items: Group | None
 
 
+# No fitted weights: ``judge`` falls back to its rule (the training command's start).
+UNFITTED = KindWeights({})
+
+
 def measure(features: Features, url: str | None, title: str | None, dated: bool) -> PageEvidence:
     """The page's own evidence and its best post and item groups (one pass over groups)."""
     blocks = features.blocks
@@ -175,8 +179,9 @@ def judge(
 ) -> Judgement:
     """The page's kind from its own evidence and selection's outcome, under ``weights``.
 
-    Without weights (no fitted model shipped) a page is a list when selection
-    found no article, a thread when its URL is a forum's, else an article.
+    Without weights (no fitted model shipped, or ``UNFITTED``) a page is a list
+    when selection found no article, a thread when its URL is a forum's, else an
+    article.
     """
     total = features.length_prefix[-1] or 1
     x = (
@@ -186,7 +191,7 @@ def judge(
         selection.confidence,
     )
     evidence = dict(zip(EVIDENCE, x, strict=True))
-    if weights is None:
+    if weights is None or not weights.weights:
         guess = (
             "list" if evidence["no_article"] else "thread" if evidence["forum_url"] else "article"
         )

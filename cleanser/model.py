@@ -40,6 +40,9 @@ class Params:
     # punctuated prose of at least this many non-link tokens is kept: the line's own
     # evidence outweighs its container's name. ``inf``: the class token decides.
     markup_prose_tokens: float = math.inf
+    # A page judged a list or an error page with at least this probability has no
+    # article, whatever block selection found (above 1: the kind never empties it).
+    kind_empty_prob: float = 0.5
 
     def to_json(self) -> dict[str, Any]:
         """The values as JSON-safe numbers (``inf`` as the string "inf")."""

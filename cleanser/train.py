@@ -49,7 +49,7 @@ from .article import Article
 from .core import _assemble, _stage, _Staged
 from .corpus import Page, load
 from .kindfit import confusion, fit_kinds, label_of, predict
-from .kinds import EVIDENCE, KINDS, KindWeights, judge
+from .kinds import EVIDENCE, KINDS, UNFITTED, KindWeights, judge
 from .model import Params
 from .options import Options
 from .scoring import char_prf
@@ -61,6 +61,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "link_dense_share": (0.3, 0.4, 0.5, 0.6, 0.7),
     "min_article_score": (5.0, 10.0, 15.0, 25.0, 40.0),
     "short_line_cap": (1.0, 2.0, 4.0, 8.0),
+    "kind_empty_prob": (0.0, 0.5, 0.6, 0.8, 1.01),
     "markup_prose_tokens": (20.0, 40.0, 80.0, 160.0, math.inf),
 }
 # A change of one parameter must raise the mean F1 by more than this to be taken.
@@ -222,19 +223,20 @@ def judged_kind(item: Item, params: Params, kinds: KindWeights) -> str | None:
     return None if x is None else predict(kinds, x)
 
 
-def mean_f1(items: Sequence[Item], params: Params) -> float:
+def mean_f1(items: Sequence[Item], params: Params, kinds: KindWeights | None = None) -> float:
     """Mean char-F1 per page."""
-    return statistics.fmean(page_f1(it, params) for it in items) if items else 0.0
+    return statistics.fmean(page_f1(it, params, kinds) for it in items) if items else 0.0
 
 
 def fit(
     items: Sequence[Item],
     start: Params | None = None,
     log: Callable[[str], None] | None = None,
+    kinds: KindWeights = UNFITTED,
 ) -> Params:
-    """Coordinate descent over GRID maximising mean F1 on ``items``."""
+    """Coordinate descent over GRID maximising mean F1 on ``items`` (pages judged by ``kinds``)."""
     current = start or Params()
-    best = mean_f1(items, current)
+    best = mean_f1(items, current, kinds)
     for _ in range(MAX_SWEEPS):
         moved = False
         for name, values in GRID.items():
@@ -242,7 +244,7 @@ def fit(
                 if value == getattr(current, name):
                     continue
                 trial = replace(current, **{name: value})
-                score = mean_f1(items, trial)
+                score = mean_f1(items, trial, kinds)
                 if score > best + MIN_GAIN:
                     current, best, moved = trial, score, True
                     if log:
@@ -285,7 +287,10 @@ def cross_validate(
         test = [(i, it) for i, (it, g) in enumerate(zip(zh, folds, strict=True)) if g == f]
         if log:
             log(f"fold {f + 1}/{k}: fit on {len(train)} pages, score {len(test)}")
-        params = fit(train, log=log)
+        # Kinds first (under the starting parameters), then the parameters with
+        # those kinds, then the kinds again under the fitted parameters: nothing
+        # fitted on a fold has seen its held-out pages.
+        params = fit(train, log=log, kinds=fit_kinds_on(train, Params()))
         fold_params.append(params)
         weights = fit_kinds_on(train, params)
         for i, it in test:
@@ -293,12 +298,12 @@ def cross_validate(
             kind_held[i] = judged_kind(it, params, weights)
     if log:
         log("all pages")
-    fitted = fit(zh, log=log)
+    fitted = fit(zh, log=log, kinds=fit_kinds_on(zh, Params()))
     kind_weights = fit_kinds_on(zh, fitted)
     index = {id(it): i for i, it in enumerate(zh)}
     return Report(
         items=items,
-        default=[page_f1(it, Params()) for it in items],
+        default=[page_f1(it, Params(), UNFITTED) for it in items],
         in_sample=[page_f1(it, fitted, kind_weights) for it in items],
         held_out=[held[index[id(it)]] if id(it) in index else math.nan for it in items],
         fitted=fitted,

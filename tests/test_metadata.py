@@ -925,6 +925,15 @@ SAMPLE_DISAGREEMENTS: dict[str, dict[str, str]] = {
         "published_raw": "metadata reads datelines before selection; extract() drops it (list page)",
         "next_page_url": "metadata reads pagers before selection; extract() drops it (list page)",
     },
+    "feed-community-square-utf8": {
+        "published_raw": "by design (issue 12): a relative time (3分钟前) is kept raw, unresolved",
+    },
+    "feed-timeline-gb18030": {
+        "title": "gold call: expected keeps 的微博 from <title>; cleanser takes the h1 user name",
+        "published": "miss: the profile card's 2013-08-02 加入 (joined) date is read as published",
+        "published_raw": "miss: as published",
+    },
+    "error-soft-404-big5": {"images": "miss: the 404 illustration is kept"},
     "portal-tag-page-gbk": {
         "title": "gold call: expected drops 标签： from the headline 标签：新能源汽车",
         "site_name": "miss: 星海网标签 keeps the channel word",
