@@ -417,7 +417,10 @@ def test_check_floors_without_floors_is_an_error(
 
 
 def test_check_floors_default_path_missing_is_an_error(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # As from an installed package: no tests/floors.json beside the code.
     absent = tmp_path / "site-packages" / "tests" / "floors.json"
