@@ -421,9 +421,9 @@ def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def replace_block(readme: Path, text: str) -> None:
-    """Put ``text`` between the crosssite markers of ``readme``."""
-    start, end = "<!-- crosssite:start -->", "<!-- crosssite:end -->"
+def replace_block(readme: Path, text: str, name: str = "crosssite") -> None:
+    """Put ``text`` between the ``<!-- NAME:start -->`` and ``:end`` markers of ``readme``."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     body = readme.read_text(encoding="utf-8")
     if start not in body or end not in body:
         raise SystemExit(f"{readme}: no {start} … {end} markers")

@@ -203,7 +203,9 @@ def main(argv: list[str]) -> int:
         print(json.dumps(rows, indent=1))
         return 0
     if readme is not None:
-        _replace_block(readme, _table(rows, names))
+        from cleanser.train import replace_block
+
+        replace_block(readme, _table(rows, names), name="budgets")
     by = {r["input"]: r for r in rows if "error" not in r}
     for small, big in (("1mb", "10mb"), ("10mb", "50mb-full")):
         if small in by and big in by:
@@ -246,16 +248,6 @@ def _table(rows: list[dict[str, object]], names: list[str]) -> str:
             f"| {float(row['peak_rss_mb']):.0f} | {ext:.0f} | {ext / mb:.0f} |"  # type: ignore[arg-type]
         )
     return "\n".join(lines)
-
-
-def _replace_block(readme: Path, text: str) -> None:
-    start, end = "<!-- budgets:start -->", "<!-- budgets:end -->"
-    body = readme.read_text(encoding="utf-8")
-    if start not in body or end not in body:
-        raise SystemExit(f"{readme}: no {start} … {end} markers")
-    head, rest = body.split(start, 1)
-    _, tail = rest.split(end, 1)
-    readme.write_text(head + start + "\n" + text + "\n" + end + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":
