@@ -162,13 +162,18 @@ def looks_like_forum(url: str | None, blocks: list[Block]) -> bool:
     """Whether the page is a forum thread or Q&A page (posts and replies are content)."""
     if url and v.FORUM_URL_RE.search(url):
         return True
+    return forum_lines(blocks, v.FORUM_MIN_LINES) >= v.FORUM_MIN_LINES
+
+
+def forum_lines(blocks: list[Block], limit: int) -> int:
+    """Short lines only forum/Q&A layouts have (楼主, 沙发, 只看该作者), counted up to ``limit``."""
     hits = 0
     for b in blocks:
         if 0 < b.length <= _MAX_TERMINATOR_TOKENS and v.FORUM_LINE_RE.search(b.text):
             hits += 1
-            if hits >= v.FORUM_MIN_LINES:
-                return True
-    return False
+            if hits >= limit:
+                break
+    return hits
 
 
 def block_cue(block: Block, forum: bool = False) -> Cue | None:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .corpus import Page
-from .kinds import EVIDENCE, KINDS, KindWeights
+from .kinds import EVIDENCE, KINDS, KindWeights, dot, softmax
 
 # L2 penalty on the weights (not on the bias): few pages per kind, so keep weights small.
 L2 = 0.01
@@ -49,7 +49,7 @@ def fit_kinds(rows: Sequence[Sequence[float]], labels: Sequence[str]) -> KindWei
     for _ in range(STEPS):
         grad = {k: [0.0] * n_feat for k in kinds}
         for x, y, sw in zip(rows, labels, sample_w, strict=True):
-            probs = _softmax({k: _dot(w[k], x) for k in kinds})
+            probs = softmax({k: dot(w[k], x) for k in kinds})
             for k in kinds:
                 err = (probs[k] - (1.0 if k == y else 0.0)) * sw
                 if err:
@@ -88,14 +88,3 @@ def confusion(truth: Sequence[str], guess: Sequence[str]) -> str:
             continue
         lines.append(f"| {t} | " + " | ".join(map(str, row)) + f" | {pairs[(t, t)] / n:.2f} |")
     return "\n".join(lines)
-
-
-def _dot(w: Sequence[float], x: Sequence[float]) -> float:
-    return sum(a * b for a, b in zip(w, x, strict=True))
-
-
-def _softmax(scores: dict[str, float]) -> dict[str, float]:
-    top = max(scores.values())
-    exp = {k: math.exp(s - top) for k, s in scores.items()}
-    total = sum(exp.values())
-    return {k: e / total for k, e in exp.items()}

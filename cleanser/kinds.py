@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from . import vocabulary as v
 from .features import Features
+from .heuristic import forum_lines
 from .records import Group, find_groups
 
 if TYPE_CHECKING:  # selection imports the model, which imports this module
@@ -41,8 +42,6 @@ KINDS = ("article", "thread", "list", "feed", "error")
 POST_TAGS = frozenset(("div", "li", "table", "article", "section", "dl", "ul", "tbody"))
 # Fewest items of one shape that make a list of links.
 MIN_LIST_ITEMS = 5
-# Longest line, in tokens, read as a forum line (as heuristic.looks_like_forum reads them).
-FORUM_LINE_TOKENS = 60
 # Shortest punctuated line, in tokens, counted as prose.
 PROSE_MIN_TOKENS = 15
 # Prose tokens at which the prose-amount evidence saturates.
@@ -61,8 +60,8 @@ LIST_URL_RE = re.compile(
     r"news/?$|[a-z]+/?$)|[?&](?:q|wd|word|keyword|kw|page|p)=|list[_-]?\d*\.s?html?|/$",
     re.I,
 )
-FORUM_URL_RE = re.compile(v.FORUM_URL_PATTERN, re.I)
-FORUM_LINE_RE = re.compile(v.FORUM_LINE_PATTERN)
+# Forum-only lines counted, at most (the evidence saturates there).
+FORUM_LINES_FULL = 10
 
 # The evidence, in the order of the model's weights.
 EVIDENCE = (
@@ -111,13 +110,20 @@ class KindWeights:
 
     def probabilities(self, x: Sequence[float]) -> dict[str, float]:
         """Softmax of each kind's weighted evidence."""
-        scores = {
-            k: sum(w * xi for w, xi in zip(ws, x, strict=True)) for k, ws in self.weights.items()
-        }
-        top = max(scores.values())
-        exp = {k: math.exp(s - top) for k, s in scores.items()}
-        total = sum(exp.values())
-        return {k: e / total for k, e in exp.items()}
+        return softmax({k: dot(ws, x) for k, ws in self.weights.items()})
+
+
+def dot(w: Sequence[float], x: Sequence[float]) -> float:
+    """A weight vector applied to an evidence vector."""
+    return sum(a * b for a, b in zip(w, x, strict=True))
+
+
+def softmax(scores: dict[str, float]) -> dict[str, float]:
+    """Scores to probabilities summing to 1 (shifted by the top score, so exp cannot overflow)."""
+    top = max(scores.values())
+    exp = {k: math.exp(s - top) for k, s in scores.items()}
+    total = sum(exp.values())
+    return {k: e / total for k, e in exp.items()}
 
 
 @dataclass(frozen=True)
@@ -141,11 +147,7 @@ def measure(features: Features, url: str | None, title: str | None, dated: bool)
     groups = find_groups(features, lambda g: _may_be_posts(features, g) or _may_be_items(g))
     posts = _best_posts(features, groups)
     items = _best_items(groups)
-    forum_lines = sum(
-        1
-        for b in blocks
-        if 0 < b.length <= FORUM_LINE_TOKENS and FORUM_LINE_RE.search(b.text) is not None
-    )
+    lines = forum_lines(blocks, FORUM_LINES_FULL)
     prose = sum(
         b.length - b.link_length
         for b in blocks
@@ -156,8 +158,8 @@ def measure(features: Features, url: str | None, title: str | None, dated: bool)
     non_link = max(total - links, 1)
     values = (
         1.0,
-        float(bool(url and FORUM_URL_RE.search(url))),
-        min(forum_lines, 10) / 10,
+        float(bool(url and v.FORUM_URL_RE.search(url))),
+        lines / FORUM_LINES_FULL,
         ((posts.tokens - posts.link_tokens) / non_link) if posts else 0.0,
         min(posts.size, 20) / 20 if posts else 0.0,
         (posts.timed + posts.authored) / 2 if posts else 0.0,
