@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from lxml import html
@@ -27,7 +27,7 @@ MIN_RECORDS = 2
 # Shortest link, in tokens, that reads as an item's headline rather than a name or a tag.
 HEADLINE_TOKENS = 8
 # Descendants of a record looked at for an author cue (bounded work per record).
-_AUTHOR_SCAN = 80
+AUTHOR_SCAN = 80
 # Characters of a record's text looked at for a time.
 _TIME_SCAN = 400
 
@@ -166,13 +166,23 @@ def _shows_time(features: Features, node: Node) -> bool:
 
 
 def _has_author(el: html.HtmlElement) -> bool:
+    return any(author_cue(d) for d in author_scan(el))
+
+
+def author_scan(el: html.HtmlElement) -> Iterator[html.HtmlElement]:
+    """The first AUTHOR_SCAN + 1 elements of a record (itself included): where its author is."""
     for i, d in enumerate(el.iter()):
-        if i > _AUTHOR_SCAN:
-            return False
-        if not isinstance(d.tag, str):
-            continue
-        if d.tag == "a" and USER_HREF_RE.search(d.get("href") or ""):
-            return True
-        if (d.get("class") or d.get("id")) and not AUTHOR_TOKENS.isdisjoint(class_tokens(d)):
-            return True
-    return False
+        if i > AUTHOR_SCAN:
+            return
+        if isinstance(d.tag, str):
+            yield d
+
+
+def author_cue(el: html.HtmlElement) -> str | None:
+    """``"link"`` for a link to a user page, ``"named"`` for an element whose class/id
+    names an author (author, username, zuozhe…), else None."""
+    if el.tag == "a" and USER_HREF_RE.search(el.get("href") or ""):
+        return "link"
+    if (el.get("class") or el.get("id")) and not AUTHOR_TOKENS.isdisjoint(class_tokens(el)):
+        return "named"
+    return None

@@ -18,7 +18,7 @@ from .dates import parse_date
 from .features import HEADING_TAGS, Block, Features, collapse
 from .heuristic import class_tokens
 from .kinds import Judgement
-from .records import AUTHOR_TOKENS, TIME_RE, USER_HREF_RE
+from .records import TIME_RE, author_cue, author_scan
 from .selection import Selection
 
 # Floor labels: "2楼", "#3", "3#", and the names the first floors have.
@@ -26,8 +26,6 @@ _FLOOR_RE = re.compile(r"^(?:第\s*)?#?\s*(\d{1,6})\s*(?:楼|樓|#|F|f)?$")
 _FLOOR_NAMES = {"楼主": 1, "樓主": 1, "沙发": 2, "沙發": 2, "板凳": 3, "地板": 4}
 # Class/id tokens of a quoted earlier post inside a reply.
 QUOTE_TOKENS = frozenset(("quote", "blockquote", "yinyong", "reply-quote", "cite"))
-# Descendants of a record looked at for its author.
-_AUTHOR_SCAN = 80
 # Longest author name read from an author element, in characters.
 _MAX_AUTHOR = 30
 # Shortest item link title, in characters (shorter: a "more" or a page number).
@@ -141,18 +139,16 @@ def _author(el: html.HtmlElement) -> str | None:
     """The record's author: the text of its first user-page link, else of its
     smallest author-named element (a user card also holds a bio)."""
     named: list[str] = []
-    for i, d in enumerate(el.iter()):
-        if i > _AUTHOR_SCAN:
-            break
-        if not isinstance(d.tag, str) or d is el:
+    for d in author_scan(el):
+        cue = author_cue(d) if d is not el else None
+        if cue is None:
             continue
         name = collapse(d.text_content())
         if not 0 < len(name) <= _MAX_AUTHOR:
             continue
-        if d.tag == "a" and USER_HREF_RE.search(d.get("href") or ""):
+        if cue == "link":
             return name
-        if (d.get("class") or d.get("id")) and not AUTHOR_TOKENS.isdisjoint(class_tokens(d)):
-            named.append(name)
+        named.append(name)
     return min(named, key=len) if named else None
 
 
