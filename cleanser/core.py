@@ -23,7 +23,7 @@ from .kinds import Judgement, KindWeights, PageEvidence, judge, measure
 from .metadata import Metadata, extract_metadata
 from .model import Params, fitted, fitted_kinds
 from .options import Options
-from .output import render
+from .output import Body, render
 from .records_output import links_of, posts_of
 from .selection import Selection, node_of, select
 from .selectors import compile_selector
@@ -159,6 +159,19 @@ def _run(
     return article, staged.features, selection, judgement
 
 
+def _select(staged: _Staged, options: Options, params: Params | None = None) -> Selection:
+    """Selection on a staged page (the training command re-runs only this to judge kinds)."""
+    return select(
+        staged.features,
+        staged.titles,
+        options,
+        staged.forum,
+        staged.meta.author,
+        staged.forced,
+        params,
+    )
+
+
 def _assemble(
     staged: _Staged,
     options: Options,
@@ -171,21 +184,35 @@ def _assemble(
     weights (the training command's folds); by default the shipped ones are used.
     """
     meta, features, url, encoding = staged.meta, staged.features, staged.url, staged.encoding
-    selection = select(
-        features, staged.titles, options, staged.forum, meta.author, staged.forced, params
-    )
+    selection = _select(staged, options, params)
     judgement = judge(
         staged.evidence, features, selection, fitted_kinds() if kinds is None else kinds
     )
-    body = render(selection, features, meta, options)
+    no_article = selection.node is None
+    confidence, reason = selection.confidence, selection.reason
+    empty_prob = (params or fitted()).kind_empty_prob
+    if (
+        not no_article
+        and judgement.kind in _NO_ARTICLE_KINDS
+        and judgement.confidence >= empty_prob
+        and staged.forced is None
+    ):
+        # Selection found a block, but the page as a whole reads as a list (or an
+        # error page): a block of headlines and teasers is not an article.
+        no_article = True
+        confidence = 0.0
+        reason = (
+            f"judged a {judgement.kind} page (p={judgement.confidence:.2f}): no article; see links"
+        )
+    body = Body("", "", "", ()) if no_article else render(selection, features, meta, options)
     article = Article(
         text=body.text,
         html=body.html,
         markdown=body.markdown,
         title=meta.title,
         encoding=encoding,
-        confidence=selection.confidence,
-        reason=selection.reason,
+        confidence=confidence,
+        reason=reason,
         published=meta.published,
         published_raw=meta.published_raw,
         published_precision=meta.published_precision,
@@ -203,27 +230,6 @@ def _assemble(
         posts=posts_of(judgement, features, selection, staged.titles),
         links=links_of(judgement, features, meta.url or url),
     )
-    no_article = selection.node is None
-    empty_prob = (params or fitted()).kind_empty_prob
-    if (
-        not no_article
-        and judgement.kind in _NO_ARTICLE_KINDS
-        and judgement.confidence >= empty_prob
-        and staged.forced is None
-    ):
-        # Selection found a block, but the page as a whole reads as a list (or an
-        # error page): a block of headlines and teasers is not an article.
-        no_article = True
-        article = replace(
-            article,
-            text="",
-            html="",
-            markdown="",
-            images=(),
-            confidence=0.0,
-            reason=f"judged a {judgement.kind} page "
-            f"(p={judgement.confidence:.2f}): no article; see links",
-        )
     if no_article:
         # No article (a list, index or error page): nothing was published, written or
         # edited here, and a pager moves through the list, not an article.

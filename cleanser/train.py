@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .article import Article
-from .core import _assemble, _stage, _Staged
+from .core import _assemble, _select, _stage, _Staged
 from .corpus import Page, load
 from .kindfit import confusion, fit_kinds, label_of, predict
 from .kinds import EVIDENCE, KINDS, UNFITTED, KindWeights, judge
@@ -200,7 +200,7 @@ def kind_evidence(item: Item, params: Params) -> tuple[float, ...] | None:
     """The page-kind evidence of a page whose selection ran under ``params``."""
     if isinstance(item.staged, Article):
         return None
-    selection = _assemble(item.staged, _OPTIONS, params)[1]
+    selection = _select(item.staged, _OPTIONS, params)
     judged = judge(item.staged.evidence, item.staged.features, selection, None)
     return tuple(judged.evidence[name] for name in EVIDENCE)
 
