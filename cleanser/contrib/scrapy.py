@@ -131,6 +131,21 @@ def _charset(headers: Any) -> str | None:
     return parse_content_type(raw.decode("latin-1"))[1]
 
 
+def _is_html(response: Response) -> bool:
+    """An HTML response by its Content-Type, else by Scrapy's own text/binary guess."""
+    raw = response.headers.get(b"Content-Type")
+    if raw:
+        return parse_content_type(raw.decode("latin-1"))[0] in HTML_TYPES
+    return isinstance(response, TextResponse)
+
+
+def _extract_response(response: Response, options: Options | None) -> Article:
+    """The response's article, its HTTP charset as the decoding hint."""
+    return extract_page(
+        response.body, response.url, hint=_charset(response.headers), options=options
+    )
+
+
 class CleanserPipeline:
     """Item pipeline: read the page from one item field, write the article to another."""
 
@@ -254,13 +269,11 @@ class CleanserDownloaderMiddleware:
 
     def process_response(self, request: Any, response: Response, spider: Any = None) -> Response:
         """Extract HTML responses (others pass through); errors land in ``meta[key + "_error"]``."""
-        if not self._is_html(response):
+        if not _is_html(response):
             return response
         options = self.rules.options_for(response.url, self.options) if self.rules else self.options
         try:
-            article = extract_page(
-                response.body, response.url, hint=_charset(response.headers), options=options
-            )
+            article = _extract_response(response, options)
         except CleanserError as exc:
             request.meta[f"{self.meta_key}_error"] = str(exc)
             if self.stats is not None:
@@ -270,13 +283,6 @@ class CleanserDownloaderMiddleware:
         if self.stats is not None:
             self.stats.inc_value(f"{STATS_PREFIX}/{'ok' if article.text else 'empty'}")
         return response
-
-    @staticmethod
-    def _is_html(response: Response) -> bool:
-        raw = response.headers.get(b"Content-Type")
-        if raw:
-            return parse_content_type(raw.decode("latin-1"))[0] in HTML_TYPES
-        return isinstance(response, TextResponse)
 
 
 class CleanserLinksMiddleware:
@@ -325,15 +331,10 @@ class CleanserLinksMiddleware:
     def _follow(self, response: Response, spider: Any) -> Iterator[Any]:
         article = response.meta.get(self.meta_key)
         if not isinstance(article, Article):
-            if not CleanserDownloaderMiddleware._is_html(response):
+            if not _is_html(response):
                 return
             try:
-                article = extract_page(
-                    response.body,
-                    response.url,
-                    hint=_charset(response.headers),
-                    options=self.options,
-                )
+                article = _extract_response(response, self.options)
             except CleanserError:
                 return
         if article.kind != "list":
