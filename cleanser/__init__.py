@@ -7,11 +7,11 @@
 
 from __future__ import annotations
 
-from .article import Article, Image
-from .core import clean_html, extract
-from .errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
-from .explain import Candidate, Explanation, Line, explain
-from .options import Options
+from cleanser.article import Article, Image
+from cleanser.core import clean_html, extract
+from cleanser.errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
+from cleanser.explain import Candidate, Explanation, Line, explain
+from cleanser.options import Options
 
 __all__ = [
     "Article",

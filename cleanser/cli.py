@@ -18,11 +18,11 @@ import typing
 from collections.abc import Sequence
 from typing import Any
 
-from . import __version__
-from .decoding import decode, normalize_label
-from .errors import CleanserError
-from .options import Options
-from .rules import RulesError, SiteRules, load_rules
+from cleanser import __version__
+from cleanser.errors import CleanserError
+from cleanser.io.decoding import decode, normalize_label
+from cleanser.options import Options
+from cleanser.rules import RulesError, SiteRules, load_rules
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -330,7 +330,7 @@ def _read_input(path: str, options: Options | None = None) -> bytes:
     """The file's bytes; a ``.gz`` file inflated by streaming, up to ``options.max_bytes``."""
     if path == "-":
         return sys.stdin.buffer.read()
-    from .batch import read_gzip
+    from cleanser.batch import read_gzip
 
     try:
         with open(path, "rb") as fh:
@@ -353,7 +353,7 @@ def _write(text: str) -> None:
 
 
 def _extract(ns: argparse.Namespace) -> int:
-    from .batch import extract_page
+    from cleanser.batch import extract_page
 
     options = parse_options(_option_pairs(ns))
     rules = _site_rules(ns)
@@ -410,7 +410,7 @@ def _refuse_container(path: str, data: bytes) -> None:
         elif head[:1] in (b"{", b"[") and _is_json(data):
             what = "JSON"
     if what == "an ARC archive":  # batch does not read ARC either: do not point there
-        from .batch import ARC_REFUSAL
+        from cleanser.batch import ARC_REFUSAL
 
         raise _UsageError(f"{path} is {ARC_REFUSAL}")
     if what is not None:
@@ -458,7 +458,7 @@ def _explain(data: bytes, ns: argparse.Namespace, options: Options | None) -> in
 
 
 def _batch(ns: argparse.Namespace) -> int:
-    from .batch import DEFAULT_CHUNK_SIZE, DEFAULT_TIMEOUT, BatchError, run_batch
+    from cleanser.batch import DEFAULT_CHUNK_SIZE, DEFAULT_TIMEOUT, BatchError, run_batch
 
     if ns.resume and ns.overwrite:
         raise _UsageError("--resume and --overwrite exclude each other")
@@ -504,7 +504,7 @@ def _raise_interrupt(signum: int, frame: object) -> None:
 
 def _bench(argv: list[str]) -> int:
     try:
-        from . import bench
+        from cleanser import bench
     except ImportError as exc:
         print(f"{PROG}: bench is not available ({exc})", file=sys.stderr)
         return EXIT_USAGE

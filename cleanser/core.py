@@ -7,26 +7,26 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from html import escape
 from typing import TypeVar
 
 from lxml import html
 
-from .article import Article
-from .decoding import decode, not_text_reason, utf16_without_bom
-from .dom import drop_selected, parse, prepare
-from .errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
-from .features import Features, Node, collapse, extract_features
-from .heuristic import looks_like_forum
-from .kinds import Judgement, KindWeights, PageEvidence, judge, measure
-from .metadata import Metadata, extract_metadata
-from .model import Params, fitted, fitted_kinds
-from .options import Options
-from .output import Body, render
-from .records_output import links_of, posts_of
-from .selection import Selection, node_of, select
-from .selectors import compile_selector
+from cleanser.article import Article
+from cleanser.body.dom import drop_selected, parse, prepare
+from cleanser.body.features import Features, Node, collapse, extract_features
+from cleanser.body.heuristic import looks_like_forum
+from cleanser.body.kinds import Judgement, KindWeights, PageEvidence, judge, measure
+from cleanser.body.model import Params, fitted, fitted_kinds
+from cleanser.body.output import Body, render
+from cleanser.body.records_output import links_of, posts_of
+from cleanser.body.selection import Selection, node_of, select
+from cleanser.errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
+from cleanser.io.decoding import decode, not_text_reason, utf16_without_bom
+from cleanser.meta.fields import Metadata, extract_metadata
+from cleanser.options import Options
+from cleanser.selectors import compile_selector
 
 _DEFAULT = Options()
 _T = TypeVar("_T", str, bytes)
@@ -58,6 +58,13 @@ _TRUNCATE_LOOKBACK = 65536
 
 # Page kinds that have no article, whatever block selection found.
 _NO_ARTICLE_KINDS = ("list", "error")
+
+# Article fields that are Metadata's fields as read (``url`` falls back to the page's URL).
+_FROM_METADATA = tuple(
+    f.name
+    for f in fields(Metadata)
+    if f.name in {a.name for a in fields(Article)} and f.name != "url"
+)
 
 _Run = tuple[Article, "Features | None", "Selection | None", "Judgement | None"]
 
@@ -105,11 +112,11 @@ def extract(
     ``encoding`` is an outside charset hint, such as the HTTP ``Content-Type``
     charset; it outranks the page's own declaration for bytes that are not UTF-8.
     """
-    return _run(html_input, url, options or _DEFAULT, encoding)[0]
+    return run(html_input, url, options or _DEFAULT, encoding)[0]
 
 
 @dataclass
-class _Staged:
+class Staged:
     """A page parsed, read and measured: everything selection needs, before it runs.
 
     The training command keeps these per page and runs only selection and output
@@ -126,11 +133,11 @@ class _Staged:
     evidence: PageEvidence
 
 
-def _stage(
+def stage(
     html_input: bytes | str, url: str | None, options: Options, hint: str | None = None
-) -> _Staged | Article:
+) -> Staged | Article:
     """Decode, parse, read the metadata and compute the features (or the empty Article)."""
-    text, encoding = _to_text(html_input, options, hint)
+    text, encoding = to_text(html_input, options, hint)
     if not text.strip():
         return Article(encoding=encoding, url=url, reason="empty input")
     root = parse(text)
@@ -145,21 +152,21 @@ def _stage(
     forum = looks_like_forum(meta.url or url, features.blocks)
     forced = _named_body(root, features, options.body)
     evidence = measure(features, meta.url or url, meta.title, meta.published is not None)
-    return _Staged(encoding, url, meta, features, titles, forum, forced, evidence)
+    return Staged(encoding, url, meta, features, titles, forum, forced, evidence)
 
 
 @_guarded
-def _run(
+def run(
     html_input: bytes | str, url: str | None, options: Options, hint: str | None = None
 ) -> _Run:
-    staged = _stage(html_input, url, options, hint)
+    staged = stage(html_input, url, options, hint)
     if isinstance(staged, Article):
         return staged, None, None, None
-    article, selection, judgement = _assemble(staged, options)
+    article, selection, judgement = assemble(staged, options)
     return article, staged.features, selection, judgement
 
 
-def _select(staged: _Staged, options: Options, params: Params | None = None) -> Selection:
+def select_body(staged: Staged, options: Options, params: Params | None = None) -> Selection:
     """Selection on a staged page (the training command re-runs only this to judge kinds)."""
     return select(
         staged.features,
@@ -172,8 +179,8 @@ def _select(staged: _Staged, options: Options, params: Params | None = None) -> 
     )
 
 
-def _assemble(
-    staged: _Staged,
+def assemble(
+    staged: Staged,
     options: Options,
     params: Params | None = None,
     kinds: KindWeights | None = None,
@@ -184,7 +191,7 @@ def _assemble(
     weights (the training command's folds); by default the shipped ones are used.
     """
     meta, features, url, encoding = staged.meta, staged.features, staged.url, staged.encoding
-    selection = _select(staged, options, params)
+    selection = select_body(staged, options, params)
     judgement = judge(
         staged.evidence, features, selection, fitted_kinds() if kinds is None else kinds
     )
@@ -209,26 +216,15 @@ def _assemble(
         text=body.text,
         html=body.html,
         markdown=body.markdown,
-        title=meta.title,
         encoding=encoding,
         confidence=confidence,
         reason=reason,
-        published=meta.published,
-        published_raw=meta.published_raw,
-        published_precision=meta.published_precision,
-        source=meta.source,
-        author=meta.author,
-        editor=meta.editor,
-        site_name=meta.site_name,
-        url=meta.url or url,
-        lang=meta.lang,
-        description=meta.description,
-        keywords=meta.keywords,
         images=body.images,
-        next_page_url=meta.next_page_url,
         kind=judgement.kind,
         posts=posts_of(judgement, features, selection, staged.titles),
         links=links_of(judgement, features, meta.url or url),
+        url=meta.url or url,
+        **{name: getattr(meta, name) for name in _FROM_METADATA},
     )
     if no_article:
         # No article (a list, index or error page): nothing was published, written or
@@ -248,9 +244,7 @@ def _assemble(
     return article, selection, judgement
 
 
-def _to_text(
-    data: bytes | str, options: Options, hint: str | None = None
-) -> tuple[str, str | None]:
+def to_text(data: bytes | str, options: Options, hint: str | None = None) -> tuple[str, str | None]:
     if isinstance(data, str):
         if len(data) > options.max_bytes:
             if not options.truncate:

@@ -6,14 +6,14 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from .core import _run, _to_text
-from .density import node_density
-from .dom import parse
-from .features import Features
-from .heuristic import element_cue
-from .metacands import MetaCandidate, metadata_candidates
-from .options import Options
-from .selection import Selection
+from cleanser.body.density import node_density
+from cleanser.body.dom import parse
+from cleanser.body.features import Features
+from cleanser.body.heuristic import element_cue
+from cleanser.body.selection import Selection
+from cleanser.core import run, to_text
+from cleanser.meta.candidates import MetaCandidate, metadata_candidates
+from cleanser.options import Options
 
 # Candidates listed, best first.
 TOP_CANDIDATES = 8
@@ -58,10 +58,10 @@ class Explanation:
     candidates: tuple[Candidate, ...]
     lines: tuple[Line, ...]
     overruled: tuple[str, ...]
-    kind: str = "article"  # the page kind judged (see cleanser.kinds)
+    kind: str = "article"  # the page kind judged (see cleanser.body.kinds)
     kind_probabilities: dict[str, float] = field(default_factory=dict)
     kind_evidence: dict[str, float] = field(default_factory=dict)
-    # Every title/published/author candidate with its score (see cleanser.metacands).
+    # Every title/published/author candidate with its score (see cleanser.meta.candidates).
     metadata: tuple[MetaCandidate, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def explain(
     encoding: str | None = None,
 ) -> Explanation:
     """Run ``extract`` and report every decision it made."""
-    article, features, selection, judged = _run(html_input, url, options or Options(), encoding)
+    article, features, selection, judged = run(html_input, url, options or Options(), encoding)
     meta = _meta_candidates(html_input, url, options or Options(), encoding)
     if features is None or selection is None or judged is None:
         return Explanation(
@@ -137,7 +137,7 @@ def _meta_candidates(
     """The metadata candidates of the page, read from a fresh parse (the tree
     ``extract`` used has been cleaned by then); none for input it refused."""
     try:
-        root = parse(_to_text(html_input, options, encoding)[0])
+        root = parse(to_text(html_input, options, encoding)[0])
     except Exception:  # explain reports extract's own error through Explanation.reason
         return ()
     return metadata_candidates(root, url, options.reference_time) if root is not None else ()

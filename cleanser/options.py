@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from .selectors import compile_selector
+from cleanser.selectors import compile_selector
 
 #: Default input cap: 20 MB covers the largest real portal pages (the biggest
 #: page in ../shared/corpus is under 3 MB) while bounding memory to roughly

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import CleanserError
-from .options import Options
+from cleanser.errors import CleanserError
+from cleanser.options import Options
 
 _FIELDS = frozenset(f.name for f in dataclasses.fields(Options))
 

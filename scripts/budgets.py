@@ -203,7 +203,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(rows, indent=1))
         return 0
     if readme is not None:
-        from cleanser.train import replace_block
+        from cleanser.learn.train import replace_block
 
         replace_block(readme, _table(rows, names), name="budgets")
     by = {r["input"]: r for r in rows if "error" not in r}

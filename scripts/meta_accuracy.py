@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 from cleanser.bench.metrics import parse_day
-from cleanser.corpus import load
-from cleanser.decoding import decode
-from cleanser.dom import parse
-from cleanser.metadata import extract_metadata
+from cleanser.body.dom import parse
+from cleanser.evaluate.corpus import load
+from cleanser.io.decoding import decode
+from cleanser.meta.fields import extract_metadata
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 # Sources whose gold title is another extractor's output that keeps the site suffix

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import cleanser
-from cleanser.corpus import load
+from cleanser.evaluate.corpus import load
 
 
 def main() -> int:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cleanser.dom import parse, prepare
-from cleanser.features import Features, extract_features
+from cleanser.body.dom import parse, prepare
+from cleanser.body.features import Features, extract_features
 
 
 def features_of(markup: str) -> Features:

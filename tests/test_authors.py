@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleanser
-from cleanser.dom import parse
-from cleanser.metadata import extract_metadata
+from cleanser.body.dom import parse
+from cleanser.meta.fields import extract_metadata
 
 PROSE = "这是正文的第一段，讲述了一件发生在城市里的事情，内容足够长，可以当作文章的主体。"
 PROSE2 = "这是正文的第二段，继续说明事情的经过和各方的反应，同样是完整的句子。"

@@ -29,7 +29,7 @@ from cleanser.batch import (
     run_batch,
 )
 from cleanser.errors import NotHTMLError
-from cleanser.warc import WarcWriter
+from cleanser.io.warc import WarcWriter
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from cleanser import bench
-from cleanser.corpus import Page
-from cleanser.scoring import _lcs_length, rouge_l
+from cleanser.evaluate.charf1 import _lcs_length, rouge_l
+from cleanser.evaluate.corpus import Page
 
 ARTICLE = "国家统计局今天发布数据，前三季度居民收入稳步增长，城乡差距继续缩小。"
 SIDEBAR = "猜你喜欢：明星八卦新闻一则"

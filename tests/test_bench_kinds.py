@@ -17,8 +17,8 @@ import pytest
 
 import cleanser
 from cleanser import bench
-from cleanser.corpus import Page
-from cleanser.kindfit import label_of
+from cleanser.evaluate.corpus import Page
+from cleanser.learn.kindfit import label_of
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ME = __name__

@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import cleanser
-from cleanser.corpus import load
-from cleanser.decoding import decode
 from cleanser.errors import NotHTMLError
+from cleanser.evaluate.corpus import load
+from cleanser.io.decoding import decode
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"

@@ -1,4 +1,4 @@
-"""Corpus discovery (cleanser.corpus): every layout at any depth, and the message when none.
+"""Corpus discovery (cleanser.evaluate.corpus): every layout at any depth, and the message when none.
 
 A user's own corpus is seldom laid out exactly like ours: these tests build
 nested folders of real sample pages and check what ``discover`` and
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cleanser import bench
-from cleanser.corpus import LAYOUTS, CorpusError, discover, load
+from cleanser.evaluate.corpus import LAYOUTS, CorpusError, discover, load
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 import cleanser
-from cleanser.dates import find_relative, parse_date, parse_month, resolve_relative
+from cleanser.meta.dates import find_relative, parse_date, parse_month, resolve_relative
 
 PROSE = "这是正文的第一段，讲述了一件发生在城市里的事情，内容足够长，可以当作文章的主体。" * 2
 REF = datetime(2025, 7, 14, 18, 30)

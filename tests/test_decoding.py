@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanser.corpus import load
-from cleanser.decoding import (
+from cleanser.evaluate.corpus import load
+from cleanser.io.decoding import (
     chinese_plausibility,
     declared_charset,
     decode,

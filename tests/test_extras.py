@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cleanser.batch import BatchError, resolve_inputs, run_batch
-from cleanser.warc import WarcStats, iter_pages
+from cleanser.io.warc import WarcStats, iter_pages
 
 tomllib = pytest.importorskip("tomllib")
 

@@ -19,8 +19,8 @@ import pytest
 import cleanser
 from cleanser import NotHTMLError
 from cleanser.batch import run_batch
-from cleanser.dom import parse
-from cleanser.features import _data_tables
+from cleanser.body.dom import parse
+from cleanser.body.features import _data_tables
 
 PARAS = [
     "国家统计局今天发布的数据显示，前三季度全国居民人均可支配收入稳步增长，城乡居民收入差距继续缩小。",

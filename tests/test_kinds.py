@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from lxml import html
 
 import cleanser
-from cleanser.dom import prepare
-from cleanser.features import extract_features
-from cleanser.kindfit import confusion, fit_kinds, label_of, predict
-from cleanser.kinds import EVIDENCE, KINDS, measure
-from cleanser.records import find_groups
+from cleanser.body.dom import prepare
+from cleanser.body.features import extract_features
+from cleanser.body.kinds import EVIDENCE, KINDS, measure
+from cleanser.body.records import find_groups
+from cleanser.learn.kindfit import confusion, fit_kinds, label_of, predict
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FORUM_URL = "https://bbs.example.cn/thread-1024-1-1.html"
@@ -117,7 +117,7 @@ def test_confusion_table_counts_rows() -> None:
 
 
 def test_label_of_reads_gold_kind_then_page_type() -> None:
-    from cleanser.corpus import Page
+    from cleanser.evaluate.corpus import Page
 
     p = Path("x.html")
     assert label_of(Page("s", "a", p, "正文", gold_meta={"kind": "feed"})) == "feed"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from cleanser.dom import parse
-from cleanser.metacands import MetaCandidate, metadata_candidates
+from cleanser.body.dom import parse
+from cleanser.meta.candidates import MetaCandidate, metadata_candidates
 
 PROSE = "这是正文的第一段，讲述了一件发生在城市里的事情，内容足够长，可以当作文章的主体。" * 2
 

@@ -15,10 +15,10 @@ from lxml import etree, html
 
 import cleanser
 from cleanser.article import Image
-from cleanser.dates import find_dates, parse_date
-from cleanser.decoding import decode
-from cleanser.dom import parse
-from cleanser.metadata import Metadata, extract_metadata, image_url
+from cleanser.body.dom import parse
+from cleanser.io.decoding import decode
+from cleanser.meta.dates import find_dates, parse_date
+from cleanser.meta.fields import Metadata, extract_metadata, image_url
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

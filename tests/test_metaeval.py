@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cleanser import metaeval
 from cleanser.article import Article
-from cleanser.corpus import Page
+from cleanser.evaluate.corpus import Page
+from cleanser.learn import metaeval
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -95,7 +95,7 @@ def test_samples_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.skipif(not SAMPLES.is_dir(), reason="samples/ is not in this checkout")
 def test_article_samples_read_every_field() -> None:
-    from cleanser.corpus import load
+    from cleanser.evaluate.corpus import load
 
     pages = [p for p in load(SAMPLES) if p.id in ARTICLE_SAMPLES]
     assert len(pages) == len(ARTICLE_SAMPLES)
@@ -106,7 +106,7 @@ def test_article_samples_read_every_field() -> None:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 def test_corpus_scores_are_per_site() -> None:
-    from cleanser.corpus import load
+    from cleanser.evaluate.corpus import load
 
     pages = [p for p in load(CORPUS) if p.source == "chinese_wced"][:15]
     scores = metaeval.score_pages(pages)

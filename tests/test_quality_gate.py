@@ -19,7 +19,7 @@ import pytest
 
 import cleanser
 from cleanser import bench
-from cleanser.corpus import Page
+from cleanser.evaluate.corpus import Page
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"

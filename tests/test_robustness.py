@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import cleanser
-from cleanser.dom import parse
+from cleanser.body.dom import parse
 from cleanser.errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
 from cleanser.options import DEFAULT_MAX_BYTES, Options
 

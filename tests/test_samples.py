@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import cleanser
-from cleanser.corpus import load
-from cleanser.scoring import char_prf
+from cleanser.evaluate.charf1 import char_prf
+from cleanser.evaluate.corpus import load
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PAGES = load(SAMPLES) if SAMPLES.is_dir() else []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from cleanser.density import block_weight, node_density
-from cleanser.features import token_count
-from cleanser.heuristic import (
+from cleanser.body.density import block_weight, node_density
+from cleanser.body.features import token_count
+from cleanser.body.heuristic import (
     block_cue,
     class_tokens,
     element_cue,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from cleanser.body.selection import select
 from cleanser.options import Options
-from cleanser.selection import select
 
 from .helpers import PROSE, features_of
 

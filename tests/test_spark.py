@@ -19,7 +19,7 @@ import pytest
 
 import cleanser
 from cleanser.batch import extract_page
-from cleanser.warc import WarcWriter
+from cleanser.io.warc import WarcWriter
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -213,7 +213,7 @@ def _readme_recipe() -> str:
 def test_readme_recipe_writes_parquet_and_survives_a_truncated_warc(
     spark: Any, spark_mod: Any, archives: dict[str, Any], tmp_path: Path
 ) -> None:
-    from cleanser.warc import WarcFormatError, iter_pages
+    from cleanser.io.warc import WarcFormatError, iter_pages
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cleanser import train
-from cleanser.corpus import Page, load
-from cleanser.model import Params, fitted
+from cleanser.body.model import Params, fitted
+from cleanser.body.selection import select
+from cleanser.evaluate.corpus import Page, load
+from cleanser.learn import train
 from cleanser.options import Options
-from cleanser.selection import select
 
 from .helpers import PROSE, features_of
 
@@ -67,9 +67,9 @@ def test_params_round_trip_and_reject_unknown_keys() -> None:
 
 
 def test_shipped_model_says_what_it_was_fitted_on() -> None:
-    data = json.loads((Path(train.__file__).with_name("model.json")).read_text("utf-8"))
+    data = json.loads(train.MODEL_PATH.read_text("utf-8"))
     header = data["header"]
-    assert header["fitted_by"].startswith("python -m cleanser.train")
+    assert header["fitted_by"].startswith("python -m cleanser.learn.train")
     assert header["pages"] > 0 and header["sites"] > 0
     assert 0 < header["leave_site_out_mean_f1"] <= 1
     assert fitted() == Params.from_json(data["params"])
@@ -111,7 +111,7 @@ def test_cross_validation_scores_every_page_out_of_its_own_fold() -> None:
     report = train.cross_validate(items, k=2)
     zh = [i for i, it in enumerate(items) if it.zh]
     assert zh and all(not math.isnan(report.held_out[i]) for i in zh)
-    text = train.table(report, "python -m cleanser.train samples --folds 2")
+    text = train.table(report, "python -m cleanser.learn.train samples --folds 2")
     assert "leave-site-out" in text and "| all Chinese pages | " in text
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanser.warc import (
+from cleanser.io.warc import (
     WarcFormatError,
     WarcStats,
     WarcWriter,

@@ -21,11 +21,11 @@ How a run works, and why:
   single-process rate.
 * **Bytes in, text out.** Every extractor is timed from the raw page bytes.
   Peers that only accept ``str`` get the page decoded by
-  :func:`cleanser.decoding.decode` inside their timed call (a user has to
+  :func:`cleanser.io.decoding.decode` inside their timed call (a user has to
   decode too). Bare ``lxml.html.fromstring(raw_bytes)`` is timed the same way
   as the floor that no DOM-based extractor can beat.
 * **Scoring** happens in the worker right after the call: char-level P/R/F1 and
-  ROUGE-L from :mod:`cleanser.scoring`, leak markers, snippet checks and
+  ROUGE-L from :mod:`cleanser.evaluate.charf1`, leak markers, snippet checks and
   metadata checks. Only the scores and the first lines of each output travel
   back to the parent.
 
@@ -53,8 +53,15 @@ re-exported here.
 
 from __future__ import annotations
 
-from .cli import DEFAULT_INPUTS, build_parser, default_inputs, load_pages, main, select_extractors
-from .floors import (
+from cleanser.bench.cli import (
+    DEFAULT_INPUTS,
+    build_parser,
+    default_inputs,
+    load_pages,
+    main,
+    select_extractors,
+)
+from cleanser.bench.floors import (
     FLOOR_DECIMALS,
     FLOOR_EPSILON,
     FLOOR_MARGIN,
@@ -70,7 +77,7 @@ from .floors import (
     measured_f1,
     update_floors,
 )
-from .metrics import (
+from cleanser.bench.metrics import (
     HEAD_CHARS,
     HEAD_LINES,
     LANG_SNIFF_CHARS,
@@ -88,7 +95,7 @@ from .metrics import (
     score_page,
     snippet_checks,
 )
-from .peers import (
+from cleanser.bench.peers import (
     ALWAYS,
     EXTRACTORS,
     FLOOR,
@@ -101,8 +108,8 @@ from .peers import (
     resolve_extractor,
     version_of,
 )
-from .plotting import plot
-from .report import (
+from cleanser.bench.plotting import plot
+from cleanser.bench.report import (
     README_GATE,
     README_INTRO,
     README_MARKERS,
@@ -120,7 +127,7 @@ from .report import (
     tables,
     write_readme_section,
 )
-from .summary import (
+from cleanser.bench.summary import (
     GOOD_F1,
     GROUP_NONZH,
     GROUP_ZH,
@@ -133,8 +140,8 @@ from .summary import (
     summarize_group,
     worst_pages,
 )
-from .timing import WARMUP_PAGE, ExtractorTimeout, run_one, timed_call
-from .workers import (
+from cleanser.bench.timing import WARMUP_PAGE, ExtractorTimeout, run_one, timed_call
+from cleanser.bench.workers import (
     DEFAULT_JOBS,
     DEFAULT_TIMEOUT_S,
     HARD_KILL_GRACE_S,
@@ -145,7 +152,7 @@ from .workers import (
 )
 
 # A private name the tests call through the package.
-from .workers import _rotated as _rotated
+from cleanser.bench.workers import _rotated as _rotated
 
 __all__ = [
     "ALWAYS",

@@ -19,12 +19,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..corpus import CorpusError, Discovery, Page, discover
-from .floors import FLOOR_MARGIN, FLOORS_PATH, _floors_step, floors_file_problem
-from .metrics import PageResult
-from .peers import ALWAYS, EXTRACTORS, REPO_ROOT, Extractor, importable, resolve_extractor
-from .plotting import plot
-from .report import (
+from cleanser.bench.floors import FLOOR_MARGIN, FLOORS_PATH, _floors_step, floors_file_problem
+from cleanser.bench.metrics import PageResult
+from cleanser.bench.peers import (
+    ALWAYS,
+    EXTRACTORS,
+    REPO_ROOT,
+    Extractor,
+    importable,
+    resolve_extractor,
+)
+from cleanser.bench.plotting import plot
+from cleanser.bench.report import (
     _lanes,
     print_tables,
     print_worst,
@@ -33,8 +39,9 @@ from .report import (
     report_json,
     write_readme_section,
 )
-from .summary import summarize, worst_pages
-from .workers import DEFAULT_JOBS, DEFAULT_TIMEOUT_S, run
+from cleanser.bench.summary import summarize, worst_pages
+from cleanser.bench.workers import DEFAULT_JOBS, DEFAULT_TIMEOUT_S, run
+from cleanser.evaluate.corpus import CorpusError, Discovery, Page, discover
 
 # Inputs used when no PATH is given, resolved against the CWD, then the repo root.
 DEFAULT_INPUTS = ("samples", "../shared/corpus")
@@ -133,7 +140,7 @@ def load_pages(
 ) -> list[Page]:
     """Pages under every path, optionally only some sources and the first N of each.
 
-    ``found``, when given, receives each path's :class:`~cleanser.corpus.Discovery`
+    ``found``, when given, receives each path's :class:`~cleanser.evaluate.corpus.Discovery`
     (what was found per folder, or what was seen instead).
     """
     pages: list[Page] = []

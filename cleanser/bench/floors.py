@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..corpus import Page
-from .peers import EXTRACTORS, REPO_ROOT, version_of
-from .summary import ExtractorSummary, Report, summarize
-from .workers import DEFAULT_TIMEOUT_S, run
+from cleanser.bench.peers import EXTRACTORS, REPO_ROOT, version_of
+from cleanser.bench.summary import ExtractorSummary, Report, summarize
+from cleanser.bench.workers import DEFAULT_TIMEOUT_S, run
+from cleanser.evaluate.corpus import Page
 
 # The floors file the quality gate reads and --update-floors writes.
 FLOORS_PATH = REPO_ROOT / "tests" / "floors.json"
@@ -197,7 +197,7 @@ def _floors_step(report: Report, args: argparse.Namespace) -> int:
     doc = {
         "about": FLOORS_ABOUT,
         "extractor": "cleanser",
-        "metric": "mean char-level F1 per page (cleanser.scoring.char_prf), per source/group",
+        "metric": "mean char-level F1 per page (cleanser.evaluate.charf1), per source/group",
         "margin": args.margin,
         "commit": version_of(EXTRACTORS["cleanser"]),
         "updated": _dt.date.today().isoformat(),

@@ -2,7 +2,7 @@
 
 :func:`score_page` runs in the worker right after the timed call and turns an
 :class:`~cleanser.bench.peers.Output` into a :class:`PageResult`: char-level
-P/R/F1 and ROUGE-L from :mod:`cleanser.scoring` against the gold text, the
+P/R/F1 and ROUGE-L from :mod:`cleanser.evaluate.charf1` against the gold text, the
 classes of boilerplate markers that leaked (:func:`leak_classes`),
 trafilatura_eval's must-have/must-not-have snippets (:func:`snippet_checks`) and
 title/date/author against the gold metadata (:func:`meta_matches`). Only these
@@ -18,23 +18,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..corpus import Page
-from ..decoding import decode
-from ..kindfit import label_of
-from ..scoring import char_prf, rouge_l, tokens
-from .peers import _WS, Extractor, Output, _str_or_none
+from cleanser.bench.peers import _WS, Extractor, Output, _str_or_none
+from cleanser.evaluate.charf1 import char_prf, rouge_l, tokens
+from cleanser.evaluate.corpus import LANG_SNIFF_CHARS as LANG_SNIFF_CHARS
+from cleanser.evaluate.corpus import ZH_HAN_SHARE as ZH_HAN_SHARE
+from cleanser.evaluate.corpus import ZH_MAX_KANA_SHARE as ZH_MAX_KANA_SHARE
+from cleanser.evaluate.corpus import Page
+from cleanser.evaluate.corpus import page_is_zh as page_is_zh
+from cleanser.learn.kindfit import label_of
 
 # Fewer scoring tokens than this is a (near-)empty output.
 NEAR_EMPTY_TOKENS = 10
 # --worst shows this many lines of each output, each cut to this many characters.
 HEAD_LINES = 3
 HEAD_CHARS = 120
-# Share of Han tokens (among all scoring tokens) from which a page counts as Chinese,
-# and share of kana/hangul tokens from which it does not (Japanese/Korean).
-ZH_HAN_SHARE = 0.3
-ZH_MAX_KANA_SHARE = 0.05
-# How much of a gold-less page is looked at to guess its language.
-LANG_SNIFF_CHARS = 50_000
 
 # Boilerplate marker strings by class (research/anchors.md §3.8, plus the
 # Traditional-Chinese spellings). An output "leaks" a class when it contains a
@@ -91,10 +88,6 @@ LEAK_CLASSES = tuple(LEAK_MARKERS)
 # Metadata fields checked against gold, and the gold keys that may hold them.
 META_FIELDS = ("title", "date", "author")
 _GOLD_META_KEYS = {"title": ("title",), "date": ("date", "published"), "author": ("author",)}
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
-_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 
 
 @dataclass
@@ -300,21 +293,3 @@ def score_page(
         res.kind = out.kind
     res.head = _head(text)
     return res
-
-
-def page_is_zh(page: Page) -> bool:
-    """Whether a page is Chinese: its ``script`` field, else its gold or visible text."""
-    if page.script:
-        return True
-    text = page.gold
-    if not text or not text.strip():
-        try:
-            text = _TAG.sub(" ", decode(page.read())[0][:LANG_SNIFF_CHARS])
-        except OSError:
-            return False
-    toks = tokens(text)
-    if not toks:
-        return False
-    han = sum(1 for t in toks if _HAN.match(t))
-    kana = sum(1 for t in toks if _KANA_HANGUL.match(t))
-    return han / len(toks) >= ZH_HAN_SHARE and kana / len(toks) < ZH_MAX_KANA_SHARE

@@ -5,7 +5,7 @@ once per worker process and returns the per-page call ``fn(raw_bytes, url)``, pl
 the words the README and the JSON report use to describe that call. The adapters
 (``_cleanser``, ``_trafilatura``, ...) call each peer the way a user would on
 Chinese pages; peers that accept only ``str`` get the page decoded by
-:func:`cleanser.decoding.decode` inside the timed call, since a user has to decode
+:func:`cleanser.io.decoding.decode` inside the timed call, since a user has to decode
 too. :data:`FLOOR` is bare ``lxml.html.fromstring``, timed as the speed floor.
 
 :data:`EXTRACTORS` is the registry, :func:`resolve_extractor` also accepts aliases
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..decoding import decode
+from cleanser.io.decoding import decode
 
 # The cleanser checkout (two levels above this package): cleanser's version names its
 # git commit, and the floors file and the default inputs are found from here.
@@ -446,7 +446,7 @@ def importable(ext: Extractor) -> bool:
 def version_of(ext: Extractor) -> str:
     """The installed version (cleanser also names its git commit)."""
     if ext.name == "cleanser":
-        from .. import __version__
+        from cleanser import __version__
 
         commit = _git_commit()
         return f"{__version__} ({commit})" if commit else __version__

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .summary import GROUP_NONZH, GROUP_ZH, Report, _headline_f1
+from cleanser.bench.summary import GROUP_NONZH, GROUP_ZH, Report, _headline_f1
 
 
 def plot(report: Report, path: Path) -> None:

@@ -17,9 +17,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..kindfit import confusion
-from .metrics import LEAK_CLASSES, META_FIELDS
-from .summary import GROUP_NONZH, GROUP_ZH, GroupSummary, KindSummary, Report, kind_records
+from cleanser.bench.metrics import LEAK_CLASSES, META_FIELDS
+from cleanser.bench.summary import (
+    GROUP_NONZH,
+    GROUP_ZH,
+    GroupSummary,
+    KindSummary,
+    Report,
+    kind_records,
+)
+from cleanser.learn.kindfit import confusion
 
 README_MARKERS = ("<!-- bench:start -->", "<!-- bench:end -->")
 README_INTRO = (

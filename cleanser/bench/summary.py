@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kinds import KINDS
-from .metrics import LEAK_CLASSES, NEAR_EMPTY_TOKENS, PageResult
-from .peers import FLOOR, version_of
-from .workers import RunResult
+from cleanser.bench.metrics import LEAK_CLASSES, NEAR_EMPTY_TOKENS, PageResult
+from cleanser.bench.peers import FLOOR, version_of
+from cleanser.bench.workers import RunResult
+from cleanser.body.kinds import KINDS
 
 # A page counts as well extracted at this char-level F1.
 GOOD_F1 = 0.9

@@ -25,9 +25,9 @@ try:
 except ImportError:  # Windows: no peak-memory figures
     resource = None  # type: ignore[assignment]
 
-from ..corpus import Page
-from .metrics import PageResult, score_page
-from .peers import ExtractFn, Extractor, Output, _as_output
+from cleanser.bench.metrics import PageResult, score_page
+from cleanser.bench.peers import ExtractFn, Extractor, Output, _as_output
+from cleanser.evaluate.corpus import Page
 
 # A small article page each extractor sees once, untimed, before the first real page,
 # so that lazy set-up (jieba's dictionary, compiled patterns) is not charged to a page.

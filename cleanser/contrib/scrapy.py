@@ -69,12 +69,12 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         'cleanser.contrib.scrapy needs Scrapy: pip install "cleanser[scrapy]"'
     ) from exc
 
-from ..article import Article
-from ..batch import extract_page
-from ..errors import CleanserError
-from ..options import Options
-from ..rules import SiteRules, load_rules
-from ..warc import HTML_TYPES, parse_content_type
+from cleanser.article import Article
+from cleanser.batch import extract_page
+from cleanser.errors import CleanserError
+from cleanser.io.warc import HTML_TYPES, parse_content_type
+from cleanser.options import Options
+from cleanser.rules import SiteRules, load_rules
 
 logger = logging.getLogger(__name__)
 

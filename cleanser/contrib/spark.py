@@ -59,11 +59,11 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         'cleanser.contrib.spark needs PySpark: pip install "cleanser[spark]"'
     ) from exc
 
-from ..article import Article
-from ..batch import extract_page
-from ..errors import CleanserError
-from ..options import DEFAULT_MAX_BYTES, Options
-from ..warc import WarcStats, iter_pages, parse_content_type
+from cleanser.article import Article
+from cleanser.batch import extract_page
+from cleanser.errors import CleanserError
+from cleanser.io.warc import WarcStats, iter_pages, parse_content_type
+from cleanser.options import DEFAULT_MAX_BYTES, Options
 
 #: The columns :func:`read_warc` returns: one row per HTML page, plus one row
 #: with ``read_error`` set (and null url/html) for each archive that could not be

@@ -8,7 +8,7 @@ pattern sees what a reader sees and knows where the headline is. The helpers
 after it judge lines of that text: a short meta line versus the first line of
 prose, and a date standing alone versus a list of dates.
 
-This is separate from :mod:`cleanser.metadata` because the walk is the one
+This is separate from :mod:`cleanser.meta.fields` because the walk is the one
 place that visits every element (most of the cost of metadata) and knows
 nothing about the fields: ``metadata._Page`` only asks it for regions of text.
 """
@@ -20,10 +20,10 @@ from collections.abc import Iterator
 
 from lxml import etree, html
 
-from .caching import short_key_cache
-from .dates import FoundDate, find_dates
-from .metautil import _collapse, _norm
-from .vocabulary import BYLINE_CLASS_WORDS, DATE_CUES, FOOTER_CUES, SOURCE_CLASS_WORDS
+from cleanser.caching import short_key_cache
+from cleanser.meta.dates import FoundDate, find_dates
+from cleanser.meta.util import _collapse, _norm
+from cleanser.vocabulary import BYLINE_CLASS_WORDS, DATE_CUES, FOOTER_CUES, SOURCE_CLASS_WORDS
 
 # HTML structure of the walk (what is invisible, what breaks a line, what is a
 # heading), not cue words: the cues are in cleanser.vocabulary.

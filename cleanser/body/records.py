@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 
 from lxml import html
 
-from .caching import short_key_cache
-from .features import Features, Node
-from .heuristic import class_tokens, tokens_of
+from cleanser.body.features import Features, Node
+from cleanser.body.heuristic import class_tokens, tokens_of
+from cleanser.caching import short_key_cache
 
 # Fewest siblings of one shape that make a group (a thread of one reply has two posts).
 MIN_RECORDS = 2

@@ -9,7 +9,7 @@ tags (原创, [组图]) and site names from a heading element's text.
 (JSON-LD ``headline``, ``og:title``, ``<title>``), with a longest-common-substring
 fall-back in the spirit of GNE.
 
-These are separate from :mod:`cleanser.metadata` because they are plain string
+These are separate from :mod:`cleanser.meta.fields` because they are plain string
 functions: no tree and no page state, so they can be read and tested alone.
 ``metadata._Page`` picks the heading elements and calls them.
 """
@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .metautil import _CJK_RE, _collapse, _norm
-from .vocabulary import (
+from cleanser.meta.util import _CJK_RE, _collapse, _norm
+from cleanser.vocabulary import (
     HEADLINE_TAGS,
     SITE_FINALS,
     SITE_WORDS,

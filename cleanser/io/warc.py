@@ -32,8 +32,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import CleanserError
-from .options import DEFAULT_MAX_BYTES
+from cleanser.errors import CleanserError
+from cleanser.options import DEFAULT_MAX_BYTES
 
 #: Longest header line accepted; real WARC and HTTP header lines are far shorter,
 #: so a longer one means the stream is not WARC (or is corrupt).

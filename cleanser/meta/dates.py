@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from .vocabulary import AM_WORDS, PM_WORDS
+from cleanser.vocabulary import AM_WORDS, PM_WORDS
 
 # Offset assumed when a page prints a time without a zone (Beijing/Taipei time).
 DEFAULT_TZ = "+08:00"

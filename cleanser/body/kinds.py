@@ -16,7 +16,7 @@ selection. The judgement weighs evidence, none of it a verdict on its own:
   little text.
 
 A multinomial logistic model combines them; its weights are fitted by
-``python -m cleanser.train`` (leave-site-out validated) and ship in
+``python -m cleanser.learn.train`` (leave-site-out validated) and ship in
 ``model.json``. ``explain()`` shows the evidence and the probabilities.
 """
 
@@ -28,13 +28,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import vocabulary as v
-from .features import Features
-from .heuristic import forum_lines
-from .records import Group, find_groups
+from cleanser import vocabulary as v
+from cleanser.body.features import Features
+from cleanser.body.heuristic import forum_lines
+from cleanser.body.records import Group, find_groups
 
 if TYPE_CHECKING:  # selection imports the model, which imports this module
-    from .selection import Selection
+    from cleanser.body.selection import Selection
 
 KINDS = ("article", "thread", "list", "feed", "error")
 

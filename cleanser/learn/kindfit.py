@@ -4,7 +4,7 @@
 fits one weight vector per kind on labelled pages (L2-regularised, classes
 weighted so that the few threads and lists are not outvoted by the articles)
 and reports leave-site-out accuracy with a confusion table. It is run by
-``python -m cleanser.train``; the fitted weights go to ``model.json``.
+``python -m cleanser.learn.train``; the fitted weights go to ``model.json``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from .corpus import Page
-from .kinds import EVIDENCE, KINDS, KindWeights, dot, softmax
+from cleanser.body.kinds import EVIDENCE, KINDS, KindWeights, dot, softmax
+from cleanser.evaluate.corpus import Page
 
 # L2 penalty on the weights (not on the bias): few pages per kind, so keep weights small.
 L2 = 0.01

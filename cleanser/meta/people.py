@@ -9,7 +9,7 @@ placeholder (新华网, 系统管理员 and 台北報導 are never people);
 (a bare name line under the headline, forum "由 X 发表", a blog's copyright
 holder).
 
-These are separate from :mod:`cleanser.metadata` because they take a region of
+These are separate from :mod:`cleanser.meta.fields` because they take a region of
 text and the site's names, never the page: the same readers serve the meta line,
 the article's trailer, ``<meta name="author">`` and JSON-LD authors.
 """
@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .dates import parse_date
-from .metautil import _CJK, _CJK_RE, _collapse, _norm
-from .pagetext import _DATE_ONLY, _first_prose
-from .vocabulary import (
+from cleanser.meta.dates import parse_date
+from cleanser.meta.pagetext import _DATE_ONLY, _first_prose
+from cleanser.meta.util import _CJK, _CJK_RE, _collapse, _norm
+from cleanser.vocabulary import (
     BYLINE_TAILS,
     COMPOUND_SURNAMES,
     EDITOR_CUES,

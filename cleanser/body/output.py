@@ -14,11 +14,11 @@ from html import escape
 
 from lxml import html
 
-from .article import Image
-from .features import Block, Features, collapse
-from .metadata import Metadata, image_url
-from .options import Options
-from .selection import Selection
+from cleanser.article import Image
+from cleanser.body.features import Block, Features, collapse
+from cleanser.body.selection import Selection
+from cleanser.meta.fields import Metadata, image_url
+from cleanser.options import Options
 
 _CAPTION_HINT = re.compile(r"caption|desc|pic|img|photo|tu|note|illus|figure", re.I)
 # A caption is a short line right after an image.

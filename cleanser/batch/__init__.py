@@ -48,14 +48,14 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, TextIO
 
-from . import core
-from .article import Article
-from .core import extract
-from .decoding import decode, normalize_label
-from .errors import CleanserError, InputTooLargeError
-from .options import Options
-from .rules import SiteRules
-from .warc import WarcFormatError, WarcStats, is_warc, iter_pages
+from cleanser import core
+from cleanser.article import Article
+from cleanser.core import extract
+from cleanser.errors import CleanserError, InputTooLargeError
+from cleanser.io.decoding import normalize_label
+from cleanser.io.warc import WarcFormatError, WarcStats, is_warc, iter_pages
+from cleanser.options import Options
+from cleanser.rules import SiteRules
 
 Format = Literal["text", "markdown", "html", "json"]
 FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json")
@@ -127,8 +127,8 @@ def extract_page(
     The hint only matters for bytes that are neither ASCII nor valid UTF-8, where
     it takes precedence over the page's own ``<meta charset>``, as HTTP says.
     If the extractor takes a hint parameter itself it is passed through;
-    otherwise the bytes are decoded here and the text extracted, with the size
-    and binary checks ``extract`` would have made on the bytes.
+    otherwise the bytes go through ``core.to_text`` (the size, truncation and
+    binary checks and the decoding that ``extract`` does) and the text is extracted.
     """
     if extractor is None:
         extractor = extract
@@ -138,14 +138,7 @@ def extract_page(
     if param is not None:
         return extractor(data, url, options=options, **{param: hint})
     opts = options or Options()
-    data = bytes(data)
-    if len(data) > opts.max_bytes:
-        if not opts.truncate:
-            raise InputTooLargeError(f"input of {len(data)} bytes > {opts.max_bytes}")
-        cut = getattr(core, "_truncate", None)  # cut where extract() would
-        data = cut(data, opts.max_bytes) if cut is not None else data[: opts.max_bytes]
-    _reject_binary(data)
-    text, encoding = decode(data, hint)
+    text, encoding = core.to_text(bytes(data), opts, hint)  # extract()'s own checks
     return replace(extractor(text, url, options=opts), encoding=encoding)
 
 
@@ -177,13 +170,6 @@ def _hint_param(extractor: Callable[..., Article]) -> str | None:
     except (TypeError, ValueError):
         return None
     return next((name for name in _HINT_PARAMS if name in params), None)
-
-
-def _reject_binary(data: bytes) -> None:
-    """Raise ``NotHTMLError`` for images, archives… as ``extract`` does on bytes."""
-    check = getattr(core, "_reject_binary", None)
-    if check is not None:
-        check(data)
 
 
 def article_record(article: Article, fmt: Format = "text") -> dict[str, Any]:

@@ -20,11 +20,15 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from cleanser.evaluate.charf1 import tokens
+from cleanser.io.decoding import decode
 
 
 @dataclass(frozen=True)
@@ -240,3 +244,33 @@ def _from_flat(folder: Path, names: list[str], source: str) -> Iterator[Page]:
             gold=txt.read_text(encoding="utf-8") if txt.is_file() else None,
             compressed=name.lower().endswith(".gz"),
         )
+
+
+# Share of Han tokens (among all scoring tokens) from which a page counts as Chinese,
+# and share of kana/hangul tokens from which it does not (Japanese/Korean).
+ZH_HAN_SHARE = 0.3
+ZH_MAX_KANA_SHARE = 0.05
+# How much of a gold-less page is looked at to guess its language.
+LANG_SNIFF_CHARS = 50_000
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+
+
+def page_is_zh(page: Page) -> bool:
+    """Whether a page is Chinese: its ``script`` field, else its gold or visible text."""
+    if page.script:
+        return True
+    text = page.gold
+    if not text or not text.strip():
+        try:
+            text = _TAG.sub(" ", decode(page.read())[0][:LANG_SNIFF_CHARS])
+        except OSError:
+            return False
+    toks = tokens(text)
+    if not toks:
+        return False
+    han = sum(1 for t in toks if _HAN.match(t))
+    kana = sum(1 for t in toks if _KANA_HANGUL.match(t))
+    return han / len(toks) >= ZH_HAN_SHARE and kana / len(toks) < ZH_MAX_KANA_SHARE

@@ -7,7 +7,7 @@ contents by key; :func:`_json_ld` parses JSON-LD leniently and flattens it
 :func:`_language` turns a declared language and the text's script into a BCP 47
 tag (zh-Hans / zh-Hant).
 
-These are separate from :mod:`cleanser.metadata` because none of them looks at
+These are separate from :mod:`cleanser.meta.fields` because none of them looks at
 the page's layout or at other fields: they only parse declared data, while
 ``metadata._Page`` decides which declaration to trust.
 """
@@ -24,8 +24,8 @@ from urllib.parse import unquote
 
 from lxml import html
 
-from .metautil import _CJK_RE, _MAX_ATTR, _collapse
-from .vocabulary import ARTICLE_LD_TYPES
+from cleanser.meta.util import _CJK_RE, _MAX_ATTR, _collapse
+from cleanser.vocabulary import ARTICLE_LD_TYPES
 
 # Sizes and limits.
 # A meta value made only of %XX escapes and URL-safe characters, with at least three

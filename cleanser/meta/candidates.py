@@ -1,6 +1,6 @@
 """Every candidate for title, publication time and author, with a score, for ``explain``.
 
-:mod:`cleanser.metadata` decides each field by a cascade of sources (JSON-LD,
+:mod:`cleanser.meta.fields` decides each field by a cascade of sources (JSON-LD,
 ``<meta>``, the meta line under the headline, bylines in the body, the URL).
 This module lists what each source offered on one page, so a wrong field can
 be traced to the source that won and the ones that lost:
@@ -30,14 +30,14 @@ from datetime import datetime
 
 from lxml import html
 
-from .dates import find_dates, parse_date
-from .head import _ld_people, _ld_str
-from .headline import _strip_site
-from .metadata import Metadata, _Page
-from .metautil import _collapse, _norm
-from .pagetext import _first_prose, _in_meta_line
-from .people import _cued_names, _split_declared
-from .vocabulary import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, TITLE_META_KEYS
+from cleanser.meta.dates import find_dates, parse_date
+from cleanser.meta.fields import Metadata, _Page
+from cleanser.meta.head import _ld_people, _ld_str
+from cleanser.meta.headline import _strip_site
+from cleanser.meta.pagetext import _first_prose, _in_meta_line
+from cleanser.meta.people import _cued_names, _split_declared
+from cleanser.meta.util import _collapse, _norm
+from cleanser.vocabulary import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, TITLE_META_KEYS
 
 # Meta keys of a modification time: a page's last edit, not its publication.
 MODIFIED_META_KEYS = ("article:modified_time", "og:updated_time", "lastmodified", "dc.modified")

@@ -1,6 +1,6 @@
 """Score title, date, author, source and editor against the corpora's gold metadata.
 
-    python -m cleanser.metaeval [CORPUS ...] [--misses]
+    python -m cleanser.learn.metaeval [CORPUS ...] [--misses]
 
 CORPUS defaults to ``../shared/corpus`` and ``samples/``. A field is scored on
 the pages whose gold has a value for it, and only there:
@@ -14,7 +14,7 @@ the pages whose gold has a value for it, and only there:
   same person); ``any author`` is the looser "one name in common" of the bench;
 * **source** and **editor**: equal after NFKC with whitespace removed.
 
-Pages are grouped by site with :func:`cleanser.train.site_of`. The table gives
+Pages are grouped by site with :func:`cleanser.learn.train.site_of`. The table gives
 the share of pages right and the mean over sites of each site's share, so a
 site with many pages weighs no more than one with a single page. ``spurious``
 counts pages whose gold says explicitly that there is none (samples give
@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article import Article
-from .core import extract
-from .corpus import Page, load
-from .train import site_of
+from cleanser.article import Article
+from cleanser.core import extract
+from cleanser.evaluate.corpus import Page, load
+from cleanser.learn.train import site_of
 
 FIELDS = ("title", "date (day)", "date (minute)", "author", "any author", "source", "editor")
 
@@ -264,7 +264,7 @@ def misses(scores: Sequence[PageScore]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the tables (all pages, shared corpus, samples) and optionally the misses."""
-    parser = argparse.ArgumentParser(prog="python -m cleanser.metaeval", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m cleanser.learn.metaeval", description=__doc__)
     parser.add_argument("corpora", nargs="*", default=["../shared/corpus", "samples"])
     parser.add_argument("--misses", action="store_true", help="list every wrong field")
     args = parser.parse_args(argv)
@@ -275,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         pages += load(Path(c))
     scores = score_pages(pages)
-    command = "python -m cleanser.metaeval " + " ".join(args.corpora)
+    command = "python -m cleanser.learn.metaeval " + " ".join(args.corpora)
     groups = [("all pages with gold metadata", list(scores))]
     for source in ("samples",):
         inside = [s for s in scores if s.page.source == source]

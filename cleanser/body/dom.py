@@ -12,8 +12,8 @@ import re
 
 from lxml import etree, html
 
-from .selectors import compile_selector
-from .vocabulary import DROP_TAGS
+from cleanser.selectors import compile_selector
+from cleanser.vocabulary import DROP_TAGS
 
 # <?xml …?> prologues make lxml refuse ``str`` input; DOCTYPE internal subsets can
 # declare entities, which we never expand.

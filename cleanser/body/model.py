@@ -4,7 +4,7 @@ Selection weighs its evidence with a handful of numbers (how much a flagged line
 costs, when a line is link-dense, how much weight makes an article, when a
 class/id verdict covers too much prose, when a line's own prose outweighs the
 class token of its container). They are not set by hand: ``python -m
-cleanser.train`` fits them on the shared corpus and the samples, validates the
+cleanser.learn.train`` fits them on the shared corpus and the samples, validates the
 fit leave-site-out, and writes ``model.json`` with a header saying what it was
 fitted on and when. ``Params()`` holds the values the search starts from.
 """
@@ -18,8 +18,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from importlib import resources
 from typing import Any
 
-from .density import SHORT_LINE_CAP
-from .kinds import EVIDENCE, KindWeights
+from cleanser.body.density import SHORT_LINE_CAP
+from cleanser.body.kinds import EVIDENCE, KindWeights
 
 
 @dataclass(frozen=True)

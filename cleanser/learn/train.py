@@ -1,6 +1,6 @@
 """Fit selection's parameters and validate them leave-site-out.
 
-    python -m cleanser.train [CORPUS ...] [--write] [--readme README.md] [--folds 10]
+    python -m cleanser.learn.train [CORPUS ...] [--write] [--readme README.md] [--folds 10]
 
 CORPUS defaults to ``../shared/corpus`` and ``samples/``. Every Chinese page with
 a text gold is used (list pages, whose gold is empty, included); the non-Chinese
@@ -20,11 +20,11 @@ pages are scored with the final fit but never fitted on.
   all pages.
 
 * **Page kinds.** After each fold's parameters, the page-kind model
-  (:mod:`cleanser.kinds`, fitted by :mod:`cleanser.kindfit`) is fitted on the
+  (:mod:`cleanser.body.kinds`, fitted by :mod:`cleanser.learn.kindfit`) is fitted on the
   same fold's pages whose kind is known and judged on the held-out ones; the
   table gives its leave-site-out confusion table.
 
-``--write`` stores the all-pages fit in ``cleanser/model.json``; ``--readme``
+``--write`` stores the all-pages fit in ``cleanser/body/model.json``; ``--readme``
 replaces the table between ``<!-- crosssite:start -->`` and
 ``<!-- crosssite:end -->`` in that file.
 """
@@ -44,15 +44,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import __version__
-from .article import Article
-from .core import _assemble, _select, _stage, _Staged
-from .corpus import Page, load
-from .kindfit import confusion, fit_kinds, label_of, predict
-from .kinds import EVIDENCE, KINDS, UNFITTED, KindWeights, judge
-from .model import Params
-from .options import Options
-from .scoring import char_prf
+from cleanser import __version__
+from cleanser.article import Article
+from cleanser.body.kinds import EVIDENCE, KINDS, UNFITTED, KindWeights, judge
+from cleanser.body.model import Params
+from cleanser.core import Staged, assemble, select_body, stage
+from cleanser.evaluate.charf1 import char_prf
+from cleanser.evaluate.corpus import Page, load, page_is_zh
+from cleanser.learn.kindfit import confusion, fit_kinds, label_of, predict
+from cleanser.options import Options
 
 # Values tried per parameter (the starting values are Params()'s).
 GRID: dict[str, tuple[float, ...]] = {
@@ -98,6 +98,10 @@ _SITE_WORDS = {
 _SAME_SITE = {"news.cn": "xinhuanet.com"}
 _ID_WORD = re.compile(r"^(?:v_)?([a-z0-9]+?)(?:_|\d*$)", re.I)
 _NESTED_URL = re.compile(r"https?://(?!web\.archive\.org)[^/]+", re.I)
+
+
+# Where --write stores the fit: the data file that cleanser.body.model loads.
+MODEL_PATH = Path(__file__).resolve().parent.parent / "body" / "model.json"
 
 
 def registered_domain(url: str) -> str | None:
@@ -153,21 +157,18 @@ class Item:
     kind: str  # article, thread or list (the page's known kind, for the table's rows)
     script: str
     zh: bool
-    staged: _Staged | Article
+    staged: Staged | Article
 
 
 def stage_pages(pages: Sequence[Page]) -> list[Item]:
     """Decode, parse and measure every page once (selection runs many times later)."""
-    # Imported here: the bench package is not needed to fit, only its language test.
-    from .bench.metrics import page_is_zh
-
     items = []
     for page in pages:
         if page.gold is None:
             continue
         raw = page.read()
         try:
-            staged: _Staged | Article = _stage(raw, page.url, _OPTIONS)
+            staged: Staged | Article = stage(raw, page.url, _OPTIONS)
         except Exception as exc:  # a page that fails scores 0, like in the bench
             staged = Article(reason=f"{type(exc).__name__}: {exc}")
         kind = label_of(page) or "article"
@@ -190,7 +191,7 @@ def page_f1(item: Item, params: Params, kinds: KindWeights | None = None) -> flo
         text = item.staged.text
     else:
         try:
-            text = _assemble(item.staged, _OPTIONS, params, kinds)[0].text
+            text = assemble(item.staged, _OPTIONS, params, kinds)[0].text
         except Exception:
             text = ""
     return char_prf(text, item.page.gold or "").f1
@@ -200,7 +201,7 @@ def kind_evidence(item: Item, params: Params) -> tuple[float, ...] | None:
     """The page-kind evidence of a page whose selection ran under ``params``."""
     if isinstance(item.staged, Article):
         return None
-    selection = _select(item.staged, _OPTIONS, params)
+    selection = select_body(item.staged, _OPTIONS, params)
     judged = judge(item.staged.evidence, item.staged.features, selection, None)
     return tuple(judged.evidence[name] for name in EVIDENCE)
 
@@ -381,7 +382,7 @@ def table(report: Report, command: str) -> str:
         ]
         if name == "leave-site-out":
             lines += ["", confusion(truth, guess)]
-    lines += ["", "Fitted on all pages (shipped in `cleanser/model.json`):", ""]
+    lines += ["", "Fitted on all pages (shipped in `cleanser/body/model.json`):", ""]
     lines.append("| parameter | start | fitted | per-fold fits |")
     lines.append("|---|---|---|---|")
     start = Params()
@@ -404,7 +405,7 @@ def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
     payload = {
         "header": {
             "what": "selection parameters of cleanser (see cleanser/model.py)",
-            "fitted_by": "python -m cleanser.train --write",
+            "fitted_by": "python -m cleanser.learn.train --write",
             "fitted_on": list(corpora),
             "pages": len(zh_rows),
             "sites": report.sites,
@@ -435,11 +436,15 @@ def replace_block(readme: Path, text: str, name: str = "crosssite") -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry: fit, validate, report."""
     ap = argparse.ArgumentParser(
-        prog="python -m cleanser.train", description=(__doc__ or "").split("\n")[0]
+        prog="python -m cleanser.learn.train", description=(__doc__ or "").split("\n")[0]
     )
     ap.add_argument("corpus", nargs="*", default=["../shared/corpus", "samples"])
     ap.add_argument("--folds", type=int, default=DEFAULT_FOLDS)
-    ap.add_argument("--write", action="store_true", help="store the fit in cleanser/model.json")
+    ap.add_argument(
+        "--write",
+        action="store_true",
+        help="store the fit in cleanser/body/model.json",
+    )
     ap.add_argument("--readme", type=Path, help="replace the crosssite table in this file")
     ap.add_argument("--table", type=Path, help="also write the table to this file")
     ap.add_argument("--quiet", action="store_true")
@@ -447,12 +452,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages: list[Page] = []
     for c in args.corpus:
         if not Path(c).is_dir():
-            print(f"cleanser.train: {c}: not a folder", file=sys.stderr)
+            print(f"cleanser.learn.train: {c}: not a folder", file=sys.stderr)
             return 2
         pages += load(Path(c))
     items = stage_pages(pages)
     if not any(it.zh for it in items):
-        print("cleanser.train: no Chinese page with a text gold found", file=sys.stderr)
+        print("cleanser.learn.train: no Chinese page with a text gold found", file=sys.stderr)
         return 2
 
     def log(msg: str) -> None:
@@ -460,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(msg, file=sys.stderr, flush=True)
 
     report = cross_validate(items, args.folds, log)
-    command = "python -m cleanser.train " + " ".join(
+    command = "python -m cleanser.learn.train " + " ".join(
         [*args.corpus, f"--folds {args.folds}"]
         + (["--write"] if args.write else [])
         + ([f"--readme {args.readme}"] if args.readme else [])
@@ -470,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.table:
         args.table.write_text(out + "\n", encoding="utf-8")
     if args.write:
-        write_model(report, Path(__file__).with_name("model.json"), args.corpus)
+        write_model(report, MODEL_PATH, args.corpus)
     if args.readme:
         replace_block(args.readme, out)
     return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .features import Block, Features, Node
+from cleanser.body.features import Block, Features, Node
 
 # Each link token costs this much: a line that is half link text nets zero.
 # A related-news list (all links) is then as negative as it is long.

@@ -23,7 +23,7 @@ How each field is found, most trusted source first:
 * **site_name**, canonical **url**, **lang**, **description**, **keywords** and
   **next_page_url** from the head and the pager.
 
-The body is walked once (:class:`cleanser.pagetext._Scan`): it yields the
+The body is walked once (:class:`cleanser.meta.pagetext._Scan`): it yields the
 visible text, one line per block element, with the positions of heading-,
 byline- and source-like elements, so every pattern sees what a reader sees and
 knows where the headline is.
@@ -33,12 +33,12 @@ Where the code lives. This module keeps the public surface (:class:`Metadata`,
 sources of each field against each other. The helpers it calls are split by
 what they read:
 
-* :mod:`cleanser.head`: ``<meta>``, JSON-LD, ``<link>``, ``<base>``, ``<title>``
+* :mod:`cleanser.meta.head`: ``<meta>``, JSON-LD, ``<link>``, ``<base>``, ``<title>``
   and the language tag;
-* :mod:`cleanser.pagetext`: the body walk and the meta-line/prose tests on its text;
-* :mod:`cleanser.headline`: site names in ``<title>`` and heading/headline agreement;
-* :mod:`cleanser.people`: bylines, person and outlet validation, 来源 values;
-* :mod:`cleanser.metautil`: the text helpers all of them share;
+* :mod:`cleanser.meta.pagetext`: the body walk and the meta-line/prose tests on its text;
+* :mod:`cleanser.meta.headline`: site names in ``<title>`` and heading/headline agreement;
+* :mod:`cleanser.meta.people`: bylines, person and outlet validation, 来源 values;
+* :mod:`cleanser.meta.util`: the text helpers all of them share;
 * :mod:`cleanser.vocabulary` ("article metadata" section): every cue table and
   ``<meta>`` key list.
 """
@@ -55,7 +55,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
-from .dates import (
+from cleanser.meta.dates import (
     DEFAULT_TZ,
     FoundDate,
     find_dates,
@@ -64,8 +64,16 @@ from .dates import (
     parse_month,
     resolve_relative,
 )
-from .head import _collect_meta, _gather_head, _Head, _json_ld, _language, _ld_people, _ld_str
-from .headline import (
+from cleanser.meta.head import (
+    _collect_meta,
+    _gather_head,
+    _Head,
+    _json_ld,
+    _language,
+    _ld_people,
+    _ld_str,
+)
+from cleanser.meta.headline import (
     _NO_REFS,
     _PAGE_MARK,
     _PRIVATE_USE,
@@ -78,8 +86,7 @@ from .headline import (
     _site_from_fragments,
     _strip_site,
 )
-from .metautil import _CJK_RE, _MAX_ATTR, _collapse, _norm
-from .pagetext import (
+from cleanser.meta.pagetext import (
     _MAX_META_LINE,
     _REGION_AFTER,
     _REGION_BEFORE,
@@ -89,7 +96,7 @@ from .pagetext import (
     _lone_date,
     _Scan,
 )
-from .people import (
+from cleanser.meta.people import (
     _DATELINE_RE,
     _EDITOR_RE,
     _FORUM_RES,
@@ -117,7 +124,8 @@ from .people import (
     _valid_outlet,
     _valid_person,
 )
-from .vocabulary import (
+from cleanser.meta.util import _CJK_RE, _MAX_ATTR, _collapse, _norm
+from cleanser.vocabulary import (
     AUTHOR_META_KEYS,
     BAD_URL_PREFIXES,
     DATE_CUES,

@@ -1,7 +1,7 @@
 """Text primitives shared by the metadata modules.
 
-:mod:`cleanser.metadata`, :mod:`~cleanser.head`, :mod:`~cleanser.headline`,
-:mod:`~cleanser.people` and :mod:`~cleanser.pagetext` all compare strings the
+:mod:`cleanser.meta.fields`, :mod:`~cleanser.meta.head`, :mod:`~cleanser.meta.headline`,
+:mod:`~cleanser.meta.people` and :mod:`~cleanser.meta.pagetext` all compare strings the
 same way (whitespace collapsed, :func:`_norm` keys, one CJK character class) and
 share one attribute-length limit. They live here, below all of those modules, so
 that none of them imports another just for a helper.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree, html
 
-from .vocabulary import PUNCTUATION, SENTENCE_END
+from cleanser.vocabulary import PUNCTUATION, SENTENCE_END
 
 # Elements that start a new line of text.
 BLOCK_TAGS = frozenset(

@@ -24,12 +24,12 @@ from itertools import pairwise
 
 from lxml import html
 
-from .density import block_weight
-from .features import Block, Features, Node
-from .heuristic import Cue, block_cue, element_cue, furniture_image, is_error_page
-from .model import Params, fitted
-from .options import Options
-from .vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE, QUESTION_ENDINGS
+from cleanser.body.density import block_weight
+from cleanser.body.features import Block, Features, Node
+from cleanser.body.heuristic import Cue, block_cue, element_cue, furniture_image, is_error_page
+from cleanser.body.model import Params, fitted
+from cleanser.options import Options
+from cleanser.vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE, QUESTION_ENDINGS
 
 # A boilerplate verdict that would remove more than Params.safety_share of the
 # page's positive weight is ignored: real furniture is never most of the page's
@@ -52,7 +52,7 @@ FORUM_FLAGGED_WEIGHT = 0.0
 FORUM_LABEL_TOKENS = 6
 # The weight of a flagged line, the link-dense share, the article threshold, the
 # class/id overrule share and the prose that outweighs a class token are fitted:
-# see ``model.Params`` and ``python -m cleanser.train``.
+# see ``model.Params`` and ``python -m cleanser.learn.train``.
 # A best region scoring under ISLAND_MAX_SCORE on a page with ISLAND_LINK_RATIO
 # times more link text is an island of text on a list page (an address, a
 # captcha note), not an article. Two list pages in the shared corpus (ratios 30

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from lxml import html
 
-from . import vocabulary as v
-from .caching import short_key_cache
-from .features import Block
+from cleanser import vocabulary as v
+from cleanser.body.features import Block
+from cleanser.caching import short_key_cache
 
 _SPLIT = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

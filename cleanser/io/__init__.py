@@ -1,0 +1,1 @@
+"""Input: decoding bytes to text (``decoding``), and reading WARC archives (``warc``)."""
