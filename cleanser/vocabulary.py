@@ -16,6 +16,32 @@ import re
 # fmt: off
 
 # ---------------------------------------------------------------------------
+# characters and elements (the ranges are regex class bodies: use them inside [...])
+# ---------------------------------------------------------------------------
+
+# Han ideographs: Extension A, the unified block, compatibility ideographs and the
+# supplementary planes (Extensions B-F). What "a Chinese character" means everywhere.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+# Kana and Hangul: CJK script that is not Chinese (a page full of it is Japanese or Korean).
+KANA_HANGUL = "\u3040-\u30ff\uac00-\ud7af"
+# Characters that count one token each (the body's lengths and char-F1): Han, kana, Hangul.
+CJK = HAN + KANA_HANGUL
+# The unified block alone: the decoder's share of common characters is taken over it (its
+# thresholds were set on this count; mis-decodes landing in the extensions are not counted).
+HAN_UNIFIED = "\u4e00-\u9fff"
+# Elements that start a new line of text (the body's blocks, the benchmark's text of a
+# peer's HTML); <br> breaks a line too but is no block.
+BLOCK_TAGS = frozenset((
+    "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav",
+    "aside", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+    "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "blockquote", "pre", "figure",
+    "figcaption", "form", "fieldset", "address", "center", "hr", "details", "summary", "menu",
+    "legend", "dir", "frameset", "frame", "noframes",
+))
+# Heading elements.
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+# ---------------------------------------------------------------------------
 # class / id tokens (matched as whole tokens after splitting on -, _, digits and
 # camelCase; substring matching deletes bodies: "ad" in "padding", GNE 0.4.1)
 # ---------------------------------------------------------------------------
@@ -262,13 +288,13 @@ ATTACHMENT_RE = re.compile(ATTACHMENT_PATTERN)
 BYLINE_PATTERN = (
     r"^[\(（【\[]?\s*(本报|本台|本刊|新华社|中新社)?\S{0,8}"
     r"(记者|記者|通讯员|通訊員|实习生|實習生|特约撰稿人?|撰文|文图|摄影|攝影|图文|作者|执笔|執筆)"
-    r"\s*[:：/]?\s*[\u4e00-\u9fff·]{2,4}([\s、，,&＆]+[\u4e00-\u9fff·]{2,4})*"
+    r"\s*[:：/]?\s*[" + HAN + r"·]{2,4}([\s、，,&＆]+[" + HAN + r"·]{2,4})*"
     # a Taiwanese place credit after the name: 記者王文萱／台北報導
-    r"(\s*[／/]\s*[\u4e00-\u9fff]{2,6}(报道|報導|報道))?\s*[\)）】\]]?$|"
+    r"(\s*[／/]\s*[" + HAN + r"]{2,6}(报道|報導|報道))?\s*[\)）】\]]?$|"
     # "编辑 刘晓阳 校对 李铭", "原创 南方都市报 2019-09-09 16:01", a contributor note
-    r"^(编辑|編輯|责任编辑|責任編輯)\s+[\u4e00-\u9fff]{2,4}(\s+(校对|校對|审核|審核|监制|監製)\s+[\u4e00-\u9fff]{2,4})*$|"
+    r"^(编辑|編輯|责任编辑|責任編輯)\s+[" + HAN + r"]{2,4}(\s+(校对|校對|审核|審核|监制|監製)\s+[" + HAN + r"]{2,4})*$|"
     r"^原[创創]\s*[:：]?\s*\S|^.{0,20}(对此文亦有贡献|對此文亦有貢獻)|"
-    r"^[\(（【\[]?\s*文\s*[:：/]\s*[\u4e00-\u9fff·]{2,5}\s*[\)）】\]]?$"
+    r"^[\(（【\[]?\s*文\s*[:：/]\s*[" + HAN + r"·]{2,5}\s*[\)）】\]]?$"
 )
 DATELINE_PATTERN = (
     r"^\D{0,6}(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"

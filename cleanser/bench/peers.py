@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from cleanser.io.decoding import decode
+from cleanser.vocabulary import BLOCK_TAGS
 
 # The cleanser checkout (two levels above this package): cleanser's version names its
 # git commit, and the floors file and the default inputs are found from here.
@@ -68,42 +69,8 @@ class Extractor:
     floor: bool = False
 
 
-_BLOCK_TAGS = frozenset(
-    (
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "td",
-        "th",
-        "tr",
-        "ul",
-    )
-)
+# Line breaks of a peer's HTML output: the block elements and <br>.
+_BLOCK_TAGS = BLOCK_TAGS | {"br"}
 
 
 def html_to_text(fragment: str) -> str:

@@ -18,71 +18,14 @@ from dataclasses import dataclass
 
 from lxml import etree, html
 
-from cleanser.vocabulary import PUNCTUATION, SENTENCE_END
+from cleanser.vocabulary import BLOCK_TAGS, CJK, PUNCTUATION, SENTENCE_END
 
-# Elements that start a new line of text.
-BLOCK_TAGS = frozenset(
-    (
-        "html",
-        "body",
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "blockquote",
-        "pre",
-        "figure",
-        "figcaption",
-        "form",
-        "fieldset",
-        "address",
-        "center",
-        "hr",
-        "details",
-        "summary",
-        "menu",
-        "legend",
-        "dir",
-        "frameset",
-        "frame",
-        "noframes",
-    )
-)
-HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _CELL_TAGS = frozenset(("td", "th"))
 # Block-level content that makes a table a layout table rather than a data table.
 _LAYOUT_MARKERS = "table|div|p|ul|ol|h1|h2|h3|h4|h5|h6|blockquote|img|iframe"
 _LAYOUT_TAGS = frozenset(_LAYOUT_MARKERS.split("|"))
 
-_TOKEN = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]"
-    r"|[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+"
-)
+_TOKEN = re.compile(f"[{CJK}]|[^\\W_{CJK}]+")
 _CELL_SEP = "\x1f"
 _DROP_PUNCT = str.maketrans(dict.fromkeys(PUNCTUATION))
 _SENTENCE_END = frozenset(SENTENCE_END)

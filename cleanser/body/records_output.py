@@ -14,12 +14,13 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html
 
 from cleanser.article import Link, Post
-from cleanser.body.features import HEADING_TAGS, Block, Features, collapse
+from cleanser.body.features import Block, Features, collapse
 from cleanser.body.heuristic import class_tokens
 from cleanser.body.kinds import Judgement
 from cleanser.body.records import TIME_RE, author_cue, author_scan
 from cleanser.body.selection import Selection
 from cleanser.meta.dates import parse_date
+from cleanser.vocabulary import HEADING_TAGS
 
 # Floor labels: "2楼", "#3", "3#", and the names the first floors have.
 _FLOOR_RE = re.compile(r"^(?:第\s*)?#?\s*(\d{1,6})\s*(?:楼|樓|#|F|f)?$")

@@ -13,9 +13,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u3040-\u30ff\uac00-\ud7af"
+from cleanser.vocabulary import CJK
+
 # one CJK/kana/hangul character, or a run of other letters/digits
-_TOKEN = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[^\W_])+")
+_TOKEN = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W_])+")
 
 
 def tokens(text: str) -> list[str]:

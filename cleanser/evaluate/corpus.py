@@ -29,6 +29,7 @@ from typing import Any
 
 from cleanser.evaluate.charf1 import tokens
 from cleanser.io.decoding import decode
+from cleanser.vocabulary import HAN, KANA_HANGUL
 
 
 @dataclass(frozen=True)
@@ -253,8 +254,8 @@ ZH_MAX_KANA_SHARE = 0.05
 # How much of a gold-less page is looked at to guess its language.
 LANG_SNIFF_CHARS = 50_000
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_HAN = re.compile(f"[{HAN}]")
+_KANA_HANGUL = re.compile(f"[{KANA_HANGUL}]")
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 
 

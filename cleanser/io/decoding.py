@@ -18,6 +18,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from cleanser.vocabulary import HAN_UNIFIED
+
 # How far into the page to look for a charset declaration (WHATWG prescan uses 1024;
 # Chinese portals often put several KB of <script> before <meta>).
 _PRESCAN_BYTES = 8192
@@ -397,7 +399,7 @@ _COMMON_HAN = frozenset(
     "合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處"
 )
 
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN_UNIFIED}]")
 _COMMON_HAN_RE = re.compile("[" + "".join(sorted(_COMMON_HAN)) + "]")
 
 # How much more plausible another legacy encoding must read to override a declaration.

@@ -41,11 +41,12 @@ from cleanser.article import Article
 from cleanser.core import extract
 from cleanser.evaluate.corpus import Page, load
 from cleanser.learn.train import site_of
+from cleanser.vocabulary import HAN
 
 FIELDS = ("title", "date (day)", "date (minute)", "author", "any author", "source", "editor")
 
 _WS = re.compile(r"\s+")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{HAN}]")
 _NAME_SEP = re.compile(r"[、,，;；/|]+")
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")

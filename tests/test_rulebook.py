@@ -1,0 +1,81 @@
+"""Character ranges are defined once, in the rulebook (cleanser/vocabulary.py).
+
+Several modules once spelled their own "Han character" class, each slightly different
+(with or without Extension A, the supplementary planes, kana and Hangul), so a fix to
+one missed the others. Every module now builds its classes from vocabulary's ``HAN``,
+``KANA_HANGUL``, ``CJK`` and ``HAN_UNIFIED``; this test fails when a range literal of the
+Han blocks reappears anywhere else in the package.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "cleanser"
+RULEBOOK = PACKAGE / "vocabulary.py"
+
+# Modules still holding their own range while another engineer splits them (issue 15,
+# item 2); each moves to vocabulary's constants once its split has landed.
+PENDING = frozenset(
+    {
+        "batch/__init__.py",
+        "meta/fields.py",
+        "body/selection.py",
+        "meta/util.py",  # _CJK = "\u3400-\u9fff\uf900-\ufaff" (HAN plus U+4DC0-4DFF, no planes 2-3)
+        "meta/pagetext.py",  # no range, but its own _BLOCK_TAGS list and _DATE_ONLY
+    }
+)
+
+# A range whose ends are both in the Han blocks, written as escapes anywhere, or as
+# characters inside a [...] class (so prose such as "标题-新闻" is no range):
+# \u4e00-\u9fff, \u3400-\u9fff, \U00020000-\U0002fa1f, [一-龥] …
+_ESC = r"\\u(?:3[4-9a-f]|[4-9][0-9a-f]|f[9a])[0-9a-f]{2}|\\U0002[0-9a-f]{4}"
+_LIT = "[\u3400-\u9fff\uf900-\ufaff]"
+HAN_RANGE = re.compile(f"(?:{_ESC})-(?:{_ESC})|\\[[^\\]]*{_LIT}-{_LIT}", re.I)
+
+
+def string_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, source text) of every string literal in ``path``, escapes as written."""
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            end = node.end_lineno or node.lineno
+            found.append((node.lineno, "\n".join(lines[node.lineno - 1 : end])))
+    return found
+
+
+def test_pattern_finds_the_ranges_it_guards() -> None:
+    for written in (r"[\u4e00-\u9fff]", r"[\u3400-\u9FFF]", "[一-龥]", r"\U00020000-\U0002fa1f"):
+        assert HAN_RANGE.search(written), written
+    harmless_ones = (r"[\u3040-\u30ff]", r"[\u2000-\u200b]", "[0-9a-f]", "标题-新闻")
+    for harmless in harmless_ones:
+        assert not HAN_RANGE.search(harmless), harmless
+
+
+def test_rulebook_defines_the_ranges() -> None:
+    assert any(HAN_RANGE.search(text) for _, text in string_literals(RULEBOOK))
+
+
+def test_no_han_range_outside_the_rulebook() -> None:
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if path == RULEBOOK or name in PENDING:
+            continue
+        for line, text in string_literals(path):
+            if HAN_RANGE.search(text):
+                offenders.append(f"cleanser/{name}:{line}")
+    assert not offenders, (
+        "Han character ranges belong in cleanser/vocabulary.py (HAN, CJK, HAN_UNIFIED): "
+        + ", ".join(offenders)
+    )
+
+
+def test_pending_modules_exist() -> None:
+    """A stale entry would hide nothing, but would let a renamed module slip through."""
+    for name in PENDING:
+        assert (PACKAGE / name).exists(), f"cleanser/{name} is gone: drop it from PENDING"
