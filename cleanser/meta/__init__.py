@@ -2,5 +2,7 @@
 
 ``head`` (meta tags, JSON-LD, language), ``pagetext`` (one walk of the visible text),
 ``headline``, ``people`` (names, outlets, bylines), ``dates``; ``candidates`` lists each
-field's candidates for ``explain()``; ``fields`` assembles :class:`Metadata`.
+field's candidates for ``explain()``; one module per field chooses it (``title``,
+``published``, ``byline`` for source/author/editor, ``links``, ``declared``) from the
+shared ``page`` state; ``fields`` calls them in order and assembles :class:`Metadata`.
 """

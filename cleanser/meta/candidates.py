@@ -30,12 +30,15 @@ from datetime import datetime
 
 from lxml import html
 
+from cleanser.meta.byline import byline_elements
 from cleanser.meta.dates import find_dates, parse_date
-from cleanser.meta.fields import Metadata, _Page
+from cleanser.meta.fields import Metadata, read_page
 from cleanser.meta.head import _ld_people, _ld_str
 from cleanser.meta.headline import _strip_site
+from cleanser.meta.page import Page
 from cleanser.meta.pagetext import _first_prose, _in_meta_line
 from cleanser.meta.people import _cued_names, _split_declared
+from cleanser.meta.published import url_date, year_hint
 from cleanser.meta.util import _collapse, _norm
 from cleanser.vocabulary import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, TITLE_META_KEYS
 
@@ -102,8 +105,7 @@ def _rank(field: str, raw: Iterable[tuple[str, str]], chosen: str | None) -> lis
     return sorted(out, key=lambda c: (-c.score, not c.chosen))
 
 
-def _titles(page: _Page) -> list[tuple[str, str]]:
-    names = page.site_names
+def _titles(page: Page, names: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for v in page.ld_values("headline"):
         declared = _ld_str(v)
@@ -123,7 +125,7 @@ def _titles(page: _Page) -> list[tuple[str, str]]:
     return out
 
 
-def _dates(page: _Page) -> list[tuple[str, str]]:
+def _dates(page: Page) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for key, source in (
         ("datePublished", "json-ld datePublished"),
@@ -149,20 +151,19 @@ def _dates(page: _Page) -> list[tuple[str, str]]:
         fd = parse_date(el.get("datetime") or el.get("content") or el.text_content())
         if fd:
             out.append(("<time>", fd.iso))
-    hint = page._year_hint()
+    hint = year_hint(page)
     after = scan.after()
     cut = _first_prose(after)
     for fd in find_dates(after, hint, limit=6):
         on_line = fd.start < cut and _in_meta_line(after, fd.start, fd.end)
         out.append(("meta line" if on_line else "under headline", fd.iso))
-    url = page._url_date()
+    url = url_date(page.url)
     if url is not None:
         out.append(("url", url.iso))
     return out
 
 
-def _authors(page: _Page) -> list[tuple[str, str]]:
-    names = page.site_names
+def _authors(page: Page, names: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for v in page.ld_values("author"):
         people = [p for raw in _ld_people(v) for p in _split_declared(raw, names)]
@@ -174,7 +175,7 @@ def _authors(page: _Page) -> list[tuple[str, str]]:
             out.append(("meta author", "、".join(people)))
     scan = page.scan
     if scan is not None:
-        near = _cued_names(scan.near(), names) or page._byline_elements()
+        near = _cued_names(scan.near(), names) or byline_elements(scan, names)
         if near:
             out.append(("byline near headline", "、".join(near)))
         article = _cued_names(scan.article(), names)
@@ -192,12 +193,14 @@ def metadata_candidates(
     not modified. Never raises: a page that cannot be read has no candidates.
     """
     try:
-        page = _Page(root, url, reference_time)
-        meta: Metadata = page.metadata()
+        page = Page(root, url, reference_time)
+        reading = read_page(page)
+        meta: Metadata = reading.metadata
+        names = reading.site_names
         return (
-            *_rank("title", _titles(page), meta.title),
+            *_rank("title", _titles(page, names), meta.title),
             *_rank("published", _dates(page), meta.published),
-            *_rank("author", _authors(page), "、".join(meta.author) or None),
+            *_rank("author", _authors(page, names), "、".join(meta.author) or None),
         )
     except Exception:  # explaining must never fail where extracting did not
         return ()

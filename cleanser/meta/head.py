@@ -7,9 +7,10 @@ contents by key; :func:`_json_ld` parses JSON-LD leniently and flattens it
 :func:`_language` turns a declared language and the text's script into a BCP 47
 tag (zh-Hans / zh-Hant).
 
-These are separate from :mod:`cleanser.meta.fields` because none of them looks at
-the page's layout or at other fields: they only parse declared data, while
-``metadata._Page`` decides which declaration to trust.
+These are separate from :mod:`cleanser.meta.fields` and the field choosers because
+none of them looks at the page's layout or at other fields: they only parse
+declared data, while each field's chooser (:mod:`~cleanser.meta.title`,
+:mod:`~cleanser.meta.published` …) decides which declaration to trust.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ fall-back in the spirit of GNE.
 
 These are separate from :mod:`cleanser.meta.fields` because they are plain string
 functions: no tree and no page state, so they can be read and tested alone.
-``metadata._Page`` picks the heading elements and calls them.
+:mod:`cleanser.meta.title` picks the heading elements and calls them.
 """
 
 from __future__ import annotations

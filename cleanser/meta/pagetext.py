@@ -10,7 +10,7 @@ prose, and a date standing alone versus a list of dates.
 
 This is separate from :mod:`cleanser.meta.fields` because the walk is the one
 place that visits every element (most of the cost of metadata) and knows
-nothing about the fields: ``metadata._Page`` only asks it for regions of text.
+nothing about the fields: the field choosers only ask it for regions of text.
 """
 
 from __future__ import annotations

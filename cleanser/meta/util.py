@@ -1,6 +1,7 @@
 """Text primitives shared by the metadata modules.
 
-:mod:`cleanser.meta.fields`, :mod:`~cleanser.meta.head`, :mod:`~cleanser.meta.headline`,
+The field choosers (:mod:`~cleanser.meta.title`, :mod:`~cleanser.meta.byline` …),
+:mod:`~cleanser.meta.head`, :mod:`~cleanser.meta.headline`,
 :mod:`~cleanser.meta.people` and :mod:`~cleanser.meta.pagetext` all compare strings the
 same way (whitespace collapsed, :func:`_norm` keys, one CJK character class) and
 share one attribute-length limit. They live here, below all of those modules, so
