@@ -23,7 +23,13 @@ from lxml import etree, html
 from cleanser.caching import short_key_cache
 from cleanser.meta.dates import FoundDate, find_dates
 from cleanser.meta.util import _collapse, _norm
-from cleanser.vocabulary import BYLINE_CLASS_WORDS, DATE_CUES, FOOTER_CUES, SOURCE_CLASS_WORDS
+from cleanser.vocabulary import (
+    BLOCK_TAGS,
+    BYLINE_CLASS_WORDS,
+    DATE_CUES,
+    FOOTER_CUES,
+    SOURCE_CLASS_WORDS,
+)
 
 # HTML structure of the walk (what is invisible, what breaks a line, what is a
 # heading), not cue words: the cues are in cleanser.vocabulary.
@@ -32,13 +38,9 @@ from cleanser.vocabulary import BYLINE_CLASS_WORDS, DATE_CUES, FOOTER_CUES, SOUR
 # Elements whose text the reader never sees.
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "textarea", "template", "select", "option",
                         "iframe", "object", "embed", "svg", "head", "title", "button", "map"))
-# Elements that start a new line of text.
-_BLOCK_TAGS = frozenset((
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
-    "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "section", "article", "header",
-    "footer", "aside", "nav", "main", "blockquote", "pre", "form", "center", "br", "hr",
-    "address", "figure", "figcaption", "details", "summary", "fieldset", "legend", "text",
-))
+# Elements that start a new line of text: the rulebook's, and <br>, <hr> (a line break
+# here), <text> (SVG/VML text some CMSs emit).
+_BLOCK_TAGS = BLOCK_TAGS | {"br", "hr", "text"}
 # Heading elements (always headline candidates).
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4"))
 
@@ -195,7 +197,7 @@ class _Scan:
         text = _collapse(sub.text_content())
         if _heading_rank(sub) <= _heading_rank(el) or not (4 <= len(text) <= _MAX_SUBTITLE):
             return title
-        if _DATE_ONLY.search(text) or _norm(text) in _norm(title):
+        if _YEAR_OR_CLOCK.search(text) or _norm(text) in _norm(title):
             return title
         for other, s, e in spans[index + 1 :]:
             if other is sub:
@@ -289,7 +291,7 @@ def _heading_rank(el: html.HtmlElement) -> int:
 # --------------------------------------------------------------------------
 
 # A year or a clock time: a line holding one is a date line, not a heading.
-_DATE_ONLY = re.compile(r"(?:19|20)\d\d\s*[-/.年]|\d{1,2}:\d\d")
+_YEAR_OR_CLOCK = re.compile(r"(?:19|20)\d\d\s*[-/.年]|\d{1,2}:\d\d")
 
 
 def _first_prose(region: str) -> int:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 
 from cleanser.meta.dates import parse_date
-from cleanser.meta.pagetext import _DATE_ONLY, _first_prose
+from cleanser.meta.pagetext import _YEAR_OR_CLOCK, _first_prose
 from cleanser.meta.util import _CJK, _CJK_RE, _collapse, _norm
 from cleanser.vocabulary import (
     BYLINE_TAILS,
@@ -496,7 +496,7 @@ def _name_line(region: str, title: str, site_names: list[str]) -> list[str]:
             continue
         if not (_MIN_HEADING_LINE <= len(heading) <= _MAX_HEADING_LINE):
             continue
-        if any(c in heading for c in "。！？!?，,：:") or _DATE_ONLY.search(heading):
+        if any(c in heading for c in "。！？!?，,：:") or _YEAR_OR_CLOCK.search(heading):
             continue
         # The headline printed again above the text: seen earlier on the page, or
         # in the page's own title.

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cleanser.vocabulary import HAN
+
 _MAX_ATTR = 2000  # attribute values longer than this are ignored
 
-# Han characters: CJK unified ideographs (with extension A) and compatibility ideographs.
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
+# Han characters (the rulebook's range: unified, extensions A and B–F, compatibility).
+_CJK = HAN  # the rulebook's Han range
 _CJK_RE = re.compile(f"[{_CJK}]")
 
 _NORM_DROP = re.compile(r"[\s\"'“”‘’「」『』`]+")
