@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
+import cleanser
 from cleanser.body.density import block_weight, node_density
 from cleanser.body.features import token_count
 from cleanser.body.heuristic import (
@@ -69,6 +70,29 @@ def test_prose_weighs_positive_links_and_labels_negative() -> None:
     assert prose > 50
     assert link < 0
     assert -5 <= label < 0
+
+
+def test_data_table_rows_weigh_zero_unless_they_are_links() -> None:
+    rows = "".join(f"<tr><td>{i}</td><td>北京队</td><td>{90 - i}</td></tr>" for i in range(1, 4))
+    f = features_of(
+        f"<table>{rows}<tr><td><a href=/more>更多排名数据</a></td><td>榜单</td></tr></table>"
+    )
+    *data, linked = (block_weight(b) for b in f.blocks)
+    assert data == [0.0, 0.0, 0.0]  # standings: data, not labels
+    assert linked < 0  # a row that is a link still costs
+    # The same short unpunctuated text outside a table is a label and costs.
+    assert block_weight(features_of("<div><p>1 北京队 89</p></div>").blocks[0]) < 0
+
+
+def test_a_long_data_table_keeps_its_article_together() -> None:
+    """The intro above a standings table and the note below it are one article with it."""
+    rows = "".join(f"<tr><td>{i}</td><td>球队{i}</td><td>{100 - i}</td></tr>" for i in range(40))
+    page = (
+        f"<html><body><div id=nav><a href=/>首页</a> <a href=/a>新闻</a></div>"
+        f"<div id=main><p>{PROSE}</p><table>{rows}</table><p>{PROSE[::-1]}</p></div></body></html>"
+    )
+    text = cleanser.extract(page).text
+    assert PROSE in text and PROSE[::-1] in text and "球队39\t" in text
 
 
 def test_keyword_blob_is_not_prose() -> None:

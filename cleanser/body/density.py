@@ -32,7 +32,10 @@ def block_weight(block: Block, short_cap: float = SHORT_LINE_CAP) -> float:
     """Content weight of one line: positive for prose, negative for links and labels.
 
     ``short_cap`` bounds the penalty of a short unpunctuated line; forum threads,
-    whose posts are often one short line, pass a smaller one.
+    whose posts are often one short line, pass a smaller one. A data table's row
+    (``features`` joins its cells into one ``tr`` line) without links weighs zero:
+    standings, prices and statistics are short and unpunctuated, but they are not
+    labels, so a table does not push the text around it out of the article.
     """
     if block.length == 0:
         return 0.0
@@ -45,6 +48,8 @@ def block_weight(block: Block, short_cap: float = SHORT_LINE_CAP) -> float:
         if block.link_length * 2 > block.length:
             return -LINK_PENALTY * block.link_length
         return text - LINK_PENALTY * block.link_length
+    if block.tag == "tr" and block.link_length == 0:
+        return 0.0  # a row of a data table: data, neither prose nor a label
     return -min(short_cap, float(max(text, 1))) - LINK_PENALTY * block.link_length
 
 
