@@ -175,67 +175,11 @@ def select(
     soft: list[Cue | None] = [None] * len(blocks)
     positive = _prefix(max(w, 0.0) for w in weights)
     total_pos = positive[-1] or 1.0
-    overruled: list[tuple[Node, Cue]] = []
+    overruled = _markup_verdicts(features, forum, forced, positive, total_pos, p, flags)
 
-    forced_cue = element_cue(forced.el, forum) if forced is not None else None
-    forced_kind = forced_cue.kind if forced_cue is not None else None
-    # Markup verdicts, outermost first; nested verdicts are already covered.
-    covered_until = -1
-    for node in features.nodes:
-        if node.start < covered_until or node.start == node.end:
-            continue
-        cue = element_cue(node.el, forum)
-        if cue is None:
-            continue
-        if forced is not None and (
-            (node.start <= forced.start and forced.end <= node.end)
-            or (cue.kind == forced_kind and forced.start <= node.start and node.end <= forced.end)
-        ):
-            # The user named this container (or one inside it), so it is not
-            # furniture; nor are its parts of the same kind (the comments of a
-            # comment section the user asked for).
-            continue
-        inside = positive[node.end] - positive[node.start]
-        outside = total_pos - inside
-        if inside > p.safety_share * total_pos and (
-            cue.weak
-            or (
-                outside < OUTSIDE_SHARE * inside
-                and not (cue.kind == "comment" and outside >= COMMENTED_ARTICLE_MIN)
-            )
-        ):
-            overruled.append((node, cue))
-            continue
-        for i in range(node.start, node.end):
-            flags[i] = cue
-        covered_until = node.end
+    _text_verdicts(features, forum, positive, total_pos, flags, soft, p.safety_share)
 
-    # Visible-text verdicts.
-    done: set[tuple[int, int]] = set()  # sections already flagged from a heading
-    for block in blocks:
-        cue = block_cue(block, forum)
-        if cue is None:
-            continue
-        if cue.kind in _SOFT_KINDS:
-            soft[block.index] = cue
-        elif cue.kind in _STRONG_KINDS:
-            flags[block.index] = flags[block.index] or cue
-        elif (prior := flags[block.index]) is None or prior.kind != "sidebar-heading":
-            # (a heading inside a section another heading flagged adds nothing)
-            _flag_section(block, cue, features, positive, total_pos, flags, done, p.safety_share)
-
-    # Evidence against a class/id verdict: a line of punctuated prose under a
-    # container named comment, reply, nav… is text, whatever its container's name.
-    outweighed: list[tuple[int, Cue]] = []
-    if p.markup_prose_tokens < math.inf:  # inf (the shipped value): the token decides
-        for i, cue in enumerate(flags):
-            if (
-                cue is not None
-                and cue.token is not None
-                and _is_prose(blocks[i], p.markup_prose_tokens)
-            ):
-                outweighed.append((i, cue))
-                flags[i] = None
+    outweighed = _outweigh(blocks, flags, p.markup_prose_tokens)
 
     # Flagged lines are pruned wherever they end up, so they need not push the
     # region boundary: they weigh slightly negative, enough to break ties.
@@ -243,20 +187,7 @@ def select(
         w if flags[i] is None else -flagged_weight * blocks[i].length for i, w in enumerate(weights)
     ]
     prefix = _prefix(adjusted)
-    best: Node | None = None
-    best_score = float("-inf")
-    best_prose = 0.0
-    scores: list[tuple[Node, float]] = []
-    for node in features.nodes:
-        s = prefix[node.end] - prefix[node.start]
-        scores.append((node, s))
-        # Equal scores: the subtree with more prose, then the deeper one. Lines that
-        # cancel out stay with the article, so extracting its own html gives it back.
-        prose = positive[node.end] - positive[node.start]
-        if s > 0 and (
-            s > best_score + _TIE or (s >= best_score - _TIE and prose >= best_prose - _TIE)
-        ):
-            best, best_score, best_prose = node, s, prose
+    best, best_score, scores = _best_node(features, prefix, positive)
     if forced is not None:
         best, best_score = forced, prefix[forced.end] - prefix[forced.start]
     earlier = None
@@ -309,6 +240,159 @@ def select(
         heading = _thread_title(features, best, titles)
         if heading is not None:
             kept.insert(0, heading)
+    kept, removed, reason = _page_verdict(
+        best, features, kept, removed, weights, flags, forum, forced
+    )
+    if reason:
+        return Selection(
+            None, [], removed, best_score, 0.0, reason, weights, flags, scores, overruled
+        )
+    confidence = _confidence(best_score, total_pos)
+    return Selection(
+        best,
+        kept,
+        removed,
+        best_score,
+        confidence,
+        None,
+        weights,
+        flags,
+        scores,
+        overruled,
+        forced=forced is not None,
+        outweighed=outweighed,
+    )
+
+
+def _markup_verdicts(
+    features: Features,
+    forum: bool,
+    forced: Node | None,
+    positive: list[float],
+    total_pos: float,
+    p: Params,
+    flags: list[Cue | None],
+) -> list[tuple[Node, Cue]]:
+    """Flag the lines under elements whose class/id/tag is furniture, outermost first.
+
+    A verdict that would remove more than ``p.safety_share`` of the page's prose is
+    overruled instead (returned, for ``explain``), as is one on the user's container.
+    """
+    overruled: list[tuple[Node, Cue]] = []
+    forced_cue = element_cue(forced.el, forum) if forced is not None else None
+    forced_kind = forced_cue.kind if forced_cue is not None else None
+    # Markup verdicts, outermost first; nested verdicts are already covered.
+    covered_until = -1
+    for node in features.nodes:
+        if node.start < covered_until or node.start == node.end:
+            continue
+        cue = element_cue(node.el, forum)
+        if cue is None:
+            continue
+        if forced is not None and (
+            (node.start <= forced.start and forced.end <= node.end)
+            or (cue.kind == forced_kind and forced.start <= node.start and node.end <= forced.end)
+        ):
+            # The user named this container (or one inside it), so it is not
+            # furniture; nor are its parts of the same kind (the comments of a
+            # comment section the user asked for).
+            continue
+        inside = positive[node.end] - positive[node.start]
+        outside = total_pos - inside
+        if inside > p.safety_share * total_pos and (
+            cue.weak
+            or (
+                outside < OUTSIDE_SHARE * inside
+                and not (cue.kind == "comment" and outside >= COMMENTED_ARTICLE_MIN)
+            )
+        ):
+            overruled.append((node, cue))
+            continue
+        for i in range(node.start, node.end):
+            flags[i] = cue
+        covered_until = node.end
+    return overruled
+
+
+def _text_verdicts(
+    features: Features,
+    forum: bool,
+    positive: list[float],
+    total_pos: float,
+    flags: list[Cue | None],
+    soft: list[Cue | None],
+    safety_share: float,
+) -> None:
+    """Flag lines by their visible text: furniture lines, and sections under a sidebar heading."""
+    blocks = features.blocks
+    done: set[tuple[int, int]] = set()  # sections already flagged from a heading
+    for block in blocks:
+        cue = block_cue(block, forum)
+        if cue is None:
+            continue
+        if cue.kind in _SOFT_KINDS:
+            soft[block.index] = cue
+        elif cue.kind in _STRONG_KINDS:
+            flags[block.index] = flags[block.index] or cue
+        elif (prior := flags[block.index]) is None or prior.kind != "sidebar-heading":
+            # (a heading inside a section another heading flagged adds nothing)
+            _flag_section(block, cue, features, positive, total_pos, flags, done, safety_share)
+
+
+def _outweigh(
+    blocks: list[Block], flags: list[Cue | None], min_tokens: float
+) -> list[tuple[int, Cue]]:
+    """Lift a class/id verdict from each line of punctuated prose ``min_tokens`` long.
+
+    Evidence against a class/id verdict: a line of punctuated prose under a
+    container named comment, reply, nav… is text, whatever its container's name.
+    """
+    outweighed: list[tuple[int, Cue]] = []
+    if min_tokens < math.inf:  # inf (the shipped value): the token decides
+        for i, cue in enumerate(flags):
+            if cue is not None and cue.token is not None and _is_prose(blocks[i], min_tokens):
+                outweighed.append((i, cue))
+                flags[i] = None
+    return outweighed
+
+
+def _best_node(
+    features: Features, prefix: list[float], positive: list[float]
+) -> tuple[Node | None, float, list[tuple[Node, float]]]:
+    """The maximum-weight subtree, and every element's score (for ``explain``)."""
+    best: Node | None = None
+    best_score = float("-inf")
+    best_prose = 0.0
+    scores: list[tuple[Node, float]] = []
+    for node in features.nodes:
+        s = prefix[node.end] - prefix[node.start]
+        scores.append((node, s))
+        # Equal scores: the subtree with more prose, then the deeper one. Lines that
+        # cancel out stay with the article, so extracting its own html gives it back.
+        prose = positive[node.end] - positive[node.start]
+        if s > 0 and (
+            s > best_score + _TIE or (s >= best_score - _TIE and prose >= best_prose - _TIE)
+        ):
+            best, best_score, best_prose = node, s, prose
+    return best, best_score, scores
+
+
+def _page_verdict(
+    best: Node,
+    features: Features,
+    kept: list[Block],
+    removed: list[Removal],
+    weights: list[float],
+    flags: list[Cue | None],
+    forum: bool,
+    forced: Node | None,
+) -> tuple[list[Block], list[Removal], str | None]:
+    """What the kept lines say about the page.
+
+    Boilerplate only, an error page, a blog home page (its first entry is kept), an
+    article followed by a teaser feed (the feed goes), or a list page (a reason: no
+    article).
+    """
     kept_tokens = sum(b.length for b in kept)
     reason = None
     if kept_tokens == 0:
@@ -342,25 +426,7 @@ def select(
                 kept, removed = lead, removed + cut
             else:
                 reason = f"list page ({teasers} headline + summary items)"
-    if reason:
-        return Selection(
-            None, [], removed, best_score, 0.0, reason, weights, flags, scores, overruled
-        )
-    confidence = _confidence(best_score, total_pos)
-    return Selection(
-        best,
-        kept,
-        removed,
-        best_score,
-        confidence,
-        None,
-        weights,
-        flags,
-        scores,
-        overruled,
-        forced=forced is not None,
-        outweighed=outweighed,
-    )
+    return kept, removed, reason
 
 
 def _is_prose(block: Block, min_tokens: float) -> bool:
