@@ -80,17 +80,13 @@ from cleanser.bench.floors import (
 from cleanser.bench.metrics import (
     HEAD_CHARS,
     HEAD_LINES,
-    LANG_SNIFF_CHARS,
     LEAK_CLASSES,
     LEAK_MARKERS,
     META_FIELDS,
     NEAR_EMPTY_TOKENS,
-    ZH_HAN_SHARE,
-    ZH_MAX_KANA_SHARE,
     PageResult,
     leak_classes,
     meta_matches,
-    page_is_zh,
     parse_day,
     score_page,
     snippet_checks,
@@ -153,6 +149,12 @@ from cleanser.bench.workers import (
 
 # A private name the tests call through the package.
 from cleanser.bench.workers import _rotated as _rotated
+from cleanser.evaluate.corpus import (
+    LANG_SNIFF_CHARS,
+    ZH_HAN_SHARE,
+    ZH_MAX_KANA_SHARE,
+    page_is_zh,
+)
 
 __all__ = [
     "ALWAYS",

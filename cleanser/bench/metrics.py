@@ -7,7 +7,6 @@ classes of boilerplate markers that leaked (:func:`leak_classes`),
 trafilatura_eval's must-have/must-not-have snippets (:func:`snippet_checks`) and
 title/date/author against the gold metadata (:func:`meta_matches`). Only these
 scores and the first lines of the output travel back to the parent.
-:func:`page_is_zh` decides whether a page counts as Chinese.
 """
 
 from __future__ import annotations
@@ -20,11 +19,7 @@ from typing import Any
 
 from cleanser.bench.peers import _WS, Extractor, Output, _str_or_none
 from cleanser.evaluate.charf1 import char_prf, rouge_l, tokens
-from cleanser.evaluate.corpus import LANG_SNIFF_CHARS as LANG_SNIFF_CHARS
-from cleanser.evaluate.corpus import ZH_HAN_SHARE as ZH_HAN_SHARE
-from cleanser.evaluate.corpus import ZH_MAX_KANA_SHARE as ZH_MAX_KANA_SHARE
 from cleanser.evaluate.corpus import Page
-from cleanser.evaluate.corpus import page_is_zh as page_is_zh
 from cleanser.learn.kindfit import label_of
 
 # Fewer scoring tokens than this is a (near-)empty output.

@@ -34,10 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from cleanser.bench.metrics import PageResult, page_is_zh, score_page
+from cleanser.bench.metrics import PageResult, score_page
 from cleanser.bench.peers import FLOOR, ExtractFn, Extractor, resolve_extractor
 from cleanser.bench.timing import WARMUP_PAGE, _maxrss_mb, run_one, timed_call
-from cleanser.evaluate.corpus import Page
+from cleanser.evaluate.corpus import Page, page_is_zh
 
 # Per page and extractor, in seconds (trafilatura's own CLI uses 30). The slowest peer
 # call on the corpus took about 5 s on a 2-core machine under a load of 7; a hang
