@@ -27,7 +27,7 @@ from cleanser.body.kinds import KINDS
 # A page counts as well extracted at this char-level F1.
 GOOD_F1 = 0.9
 
-# The language groups a page counts in besides its source (see metrics.page_is_zh).
+# The language groups a page counts in besides its source (see evaluate.corpus.page_is_zh).
 GROUP_ZH = "all zh"
 GROUP_NONZH = "non-zh"
 
