@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanser.body.model import Params, fitted
+from cleanser.body.model import MODEL_PATH, Params, fitted
 from cleanser.body.selection import select
 from cleanser.evaluate.corpus import Page, load
 from cleanser.learn import train
@@ -67,7 +67,7 @@ def test_params_round_trip_and_reject_unknown_keys() -> None:
 
 
 def test_shipped_model_says_what_it_was_fitted_on() -> None:
-    data = json.loads(train.MODEL_PATH.read_text("utf-8"))
+    data = json.loads(MODEL_PATH.read_text("utf-8"))
     header = data["header"]
     assert header["fitted_by"].startswith("python -m cleanser.learn.train")
     assert header["pages"] > 0 and header["sites"] > 0

@@ -16,6 +16,7 @@ import json
 import math
 from dataclasses import asdict, dataclass, fields, replace
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from cleanser.body.density import SHORT_LINE_CAP
@@ -59,14 +60,28 @@ class Params:
         return replace(cls(), **values)
 
 
+# The fit's data file, beside this module; ``python -m cleanser.learn.train --write``
+# writes it there.
+MODEL_FILE = "model.json"
+MODEL_PATH = Path(__file__).resolve().with_name(MODEL_FILE)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> dict[str, Any] | None:
+    """``model.json`` as shipped, read once (None if it is missing)."""
+    try:
+        raw = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
 @functools.lru_cache(maxsize=1)
 def fitted() -> Params:
     """The parameters shipped in ``model.json`` (the defaults if it is missing)."""
-    try:
-        raw = resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Params()
-    return Params.from_json(json.loads(raw)["params"])
+    data = _shipped()
+    return Params() if data is None else Params.from_json(data["params"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,11 +92,8 @@ def fitted_kinds() -> KindWeights | None:
     for other evidence is not used (the kind then falls back to the URL and
     forum-line rule in ``kinds.rejudge``).
     """
-    try:
-        raw = resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    data = json.loads(raw).get("kinds")
+    shipped = _shipped()
+    data = shipped.get("kinds") if shipped is not None else None
     if not data or tuple(data.get("evidence", ())) != EVIDENCE:
         return None
     return KindWeights({k: tuple(float(w) for w in ws) for k, ws in data["weights"].items()})

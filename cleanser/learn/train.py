@@ -47,7 +47,7 @@ from urllib.parse import urlsplit
 from cleanser import __version__
 from cleanser.article import Article
 from cleanser.body.kinds import EVIDENCE, KINDS, UNFITTED, KindWeights, judge
-from cleanser.body.model import Params
+from cleanser.body.model import MODEL_PATH, Params
 from cleanser.core import Staged, assemble, select_body, stage
 from cleanser.evaluate.charf1 import char_prf
 from cleanser.evaluate.corpus import Page, load, page_is_zh
@@ -98,10 +98,6 @@ _SITE_WORDS = {
 _SAME_SITE = {"news.cn": "xinhuanet.com"}
 _ID_WORD = re.compile(r"^(?:v_)?([a-z0-9]+?)(?:_|\d*$)", re.I)
 _NESTED_URL = re.compile(r"https?://(?!web\.archive\.org)[^/]+", re.I)
-
-
-# Where --write stores the fit: the data file that cleanser.body.model loads.
-MODEL_PATH = Path(__file__).resolve().parent.parent / "body" / "model.json"
 
 
 def registered_domain(url: str) -> str | None:
