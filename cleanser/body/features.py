@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from lxml import etree, html
 
@@ -220,9 +221,9 @@ def extract_features(root: html.HtmlElement) -> Features:
     return Features(
         blocks=blocks,
         nodes=nodes,
-        length_prefix=_prefix(b.length for b in blocks),
-        link_prefix=_prefix(b.link_length for b in blocks),
-        punct_prefix=_prefix(b.punct for b in blocks),
+        length_prefix=list(accumulate((b.length for b in blocks), initial=0)),
+        link_prefix=list(accumulate((b.link_length for b in blocks), initial=0)),
+        punct_prefix=list(accumulate((b.punct for b in blocks), initial=0)),
     )
 
 
@@ -232,15 +233,6 @@ def _clean_text(raw: str) -> str:
         cells = [collapse(c) for c in raw.split(_CELL_SEP)]
         return "\t".join(c for c in cells if c)
     return collapse(raw)
-
-
-def _prefix(values: object) -> list[int]:
-    out = [0]
-    total = 0
-    for v in values:  # type: ignore[attr-defined]
-        total += v
-        out.append(total)
-    return out
 
 
 def _data_tables(root: html.HtmlElement) -> set[html.HtmlElement]:

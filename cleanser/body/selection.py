@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from lxml import html
 
@@ -173,7 +173,7 @@ def select(
     weights = [block_weight(b, short_cap) for b in blocks]
     flags: list[Cue | None] = [None] * len(blocks)
     soft: list[Cue | None] = [None] * len(blocks)
-    positive = _prefix(max(w, 0.0) for w in weights)
+    positive = list(accumulate((max(w, 0.0) for w in weights), initial=0.0))
     total_pos = positive[-1] or 1.0
     overruled = _markup_verdicts(features, forum, forced, positive, total_pos, p, flags)
 
@@ -186,7 +186,7 @@ def select(
     adjusted = [
         w if flags[i] is None else -flagged_weight * blocks[i].length for i, w in enumerate(weights)
     ]
-    prefix = _prefix(adjusted)
+    prefix = list(accumulate(adjusted, initial=0.0))
     best, best_score, scores = _best_node(features, prefix, positive)
     if forced is not None:
         best, best_score = forced, prefix[forced.end] - prefix[forced.start]
@@ -825,12 +825,3 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 def _key(text: str) -> str:
     """A line reduced to its letters and digits, for comparing it with headlines."""
     return _NOT_ALNUM.sub("", text).lower()
-
-
-def _prefix(values: object) -> list[float]:
-    out = [0.0]
-    total = 0.0
-    for v in values:  # type: ignore[attr-defined]
-        total += v
-        out.append(total)
-    return out
