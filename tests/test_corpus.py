@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cleanser import bench
-from cleanser.evaluate.corpus import LAYOUTS, CorpusError, discover, load
+from cleanser.evaluate.corpus import LAYOUTS, CorpusError, discover, load, load_folders
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -146,3 +146,10 @@ def test_sources_filter_that_leaves_nothing_lists_the_sources(
     assert bench.main([str(nested), "--extractors", "cleanser", "--sources", "nope"]) == 2
     err = capsys.readouterr().err
     assert "no pages left after --sources/--limit" in err and "blogs/2024" in err
+
+
+def test_load_folders_reads_each_folder_and_names_a_missing_one(tmp_path: Path) -> None:
+    samples = REPO / "samples"
+    assert [p.id for p in load_folders([samples])] == [p.id for p in load(samples)]
+    with pytest.raises(CorpusError, match=r"no such folder: .*nowhere"):
+        load_folders([samples, tmp_path / "nowhere"])

@@ -22,7 +22,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,6 +185,19 @@ def _relative(root: Path, folder: Path) -> str:
 def load(root: Path) -> list[Page]:
     """All pages under ``root`` (see :func:`discover`), in a stable order."""
     return discover(root).pages
+
+
+def load_folders(folders: Sequence[str | Path]) -> list[Page]:
+    """The pages of every folder in turn (the training and evaluation commands' input).
+
+    Raises ``CorpusError`` naming the first argument that is not a folder.
+    """
+    pages: list[Page] = []
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise CorpusError(f"no such folder: {folder}")
+        pages += load(Path(folder))
+    return pages
 
 
 def _from_pages_json(folder: Path) -> Iterator[Page]:

@@ -34,12 +34,11 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from cleanser.article import Article
 from cleanser.core import extract
-from cleanser.evaluate.corpus import Page, load
+from cleanser.evaluate.corpus import CorpusError, Page, load_folders
 from cleanser.learn.train import site_of
 from cleanser.vocabulary import HAN
 
@@ -269,12 +268,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("corpora", nargs="*", default=["../shared/corpus", "samples"])
     parser.add_argument("--misses", action="store_true", help="list every wrong field")
     args = parser.parse_args(argv)
-    pages: list[Page] = []
-    for c in args.corpora:
-        if not Path(c).is_dir():
-            print(f"metaeval: no such folder: {c}", file=sys.stderr)
-            return 2
-        pages += load(Path(c))
+    try:
+        pages = load_folders(args.corpora)
+    except CorpusError as exc:
+        print(f"metaeval: {exc}", file=sys.stderr)
+        return 2
     scores = score_pages(pages)
     command = "python -m cleanser.learn.metaeval " + " ".join(args.corpora)
     groups = [("all pages with gold metadata", list(scores))]

@@ -50,7 +50,7 @@ from cleanser.body.kinds import EVIDENCE, KINDS, UNFITTED, KindWeights, judge
 from cleanser.body.model import MODEL_PATH, Params
 from cleanser.core import Staged, assemble, select_body, stage
 from cleanser.evaluate.charf1 import char_prf
-from cleanser.evaluate.corpus import Page, load, page_is_zh
+from cleanser.evaluate.corpus import CorpusError, Page, load_folders, page_is_zh
 from cleanser.learn.kindfit import confusion, fit_kinds, label_of, predict
 from cleanser.options import Options
 
@@ -445,12 +445,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--table", type=Path, help="also write the table to this file")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
-    pages: list[Page] = []
-    for c in args.corpus:
-        if not Path(c).is_dir():
-            print(f"cleanser.learn.train: {c}: not a folder", file=sys.stderr)
-            return 2
-        pages += load(Path(c))
+    try:
+        pages = load_folders(args.corpus)
+    except CorpusError as exc:
+        print(f"cleanser.learn.train: {exc}", file=sys.stderr)
+        return 2
     items = stage_pages(pages)
     if not any(it.zh for it in items):
         print("cleanser.learn.train: no Chinese page with a text gold found", file=sys.stderr)
