@@ -1,4 +1,4 @@
-"""Character ranges are defined once, in the rulebook (cleanser/vocabulary.py).
+"""Character ranges are defined once, in the rulebook (the cleanser/vocabulary/ package).
 
 Several modules once spelled their own "Han character" class, each slightly different
 (with or without Extension A, the supplementary planes, kana and Hangul), so a fix to
@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "cleanser"
-RULEBOOK = PACKAGE / "vocabulary.py"
+RULEBOOK = PACKAGE / "vocabulary"  # a package: one module per theme
 
 # Modules still holding their own range while another engineer splits them (issue 15,
 # item 2); each moves to vocabulary's constants once its split has landed.
@@ -52,21 +52,30 @@ def test_pattern_finds_the_ranges_it_guards() -> None:
         assert not HAN_RANGE.search(harmless), harmless
 
 
+def in_rulebook(path: Path) -> bool:
+    """True for any module of the rulebook package (chars.py, lines.py, people.py ...)."""
+    return RULEBOOK in path.parents
+
+
 def test_rulebook_defines_the_ranges() -> None:
-    assert any(HAN_RANGE.search(text) for _, text in string_literals(RULEBOOK))
+    assert any(
+        HAN_RANGE.search(text)
+        for path in sorted(RULEBOOK.glob("*.py"))
+        for _, text in string_literals(path)
+    )
 
 
 def test_no_han_range_outside_the_rulebook() -> None:
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):
         name = path.relative_to(PACKAGE).as_posix()
-        if path == RULEBOOK or name in PENDING:
+        if in_rulebook(path) or name in PENDING:
             continue
         for line, text in string_literals(path):
             if HAN_RANGE.search(text):
                 offenders.append(f"cleanser/{name}:{line}")
     assert not offenders, (
-        "Han character ranges belong in cleanser/vocabulary.py (HAN, CJK, HAN_UNIFIED): "
+        "Han character ranges belong in cleanser/vocabulary/ (HAN, CJK, HAN_UNIFIED): "
         + ", ".join(offenders)
     )
 
@@ -75,3 +84,25 @@ def test_pending_modules_exist() -> None:
     """A stale entry would hide nothing, but would let a renamed module slip through."""
     for name in PENDING:
         assert (PACKAGE / name).exists(), f"cleanser/{name} is gone: drop it from PENDING"
+
+
+def module_names(path: Path) -> list[str]:
+    """Names bound by assignments at the top level of ``path``."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        found += [t.id for t in targets if isinstance(t, ast.Name)]
+    return found
+
+
+def test_each_rulebook_name_is_defined_once() -> None:
+    """The package re-exports its parts with star imports: a name in two parts would shadow."""
+    where: dict[str, list[str]] = {}
+    for path in sorted(RULEBOOK.glob("*.py")):
+        for name in module_names(path):
+            if not name.startswith("_"):
+                where.setdefault(name, []).append(path.name)
+    twice = {name: files for name, files in where.items() if len(files) > 1}
+    assert not twice, f"defined in more than one part of the rulebook: {twice}"
