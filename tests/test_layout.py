@@ -127,7 +127,6 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80
 # Modules allowed over the limit, each with its reason. Shrink this; do not grow it.
 BIG_MODULES = {
-    "meta/people.py": "not split yet: name, outlet and byline rules share one word list",
     "cli.py": "not split yet: argparse declarations for three subcommands",
     "body/selection.py": "not split into modules yet (issue 15): choosing and cleaning",
 }

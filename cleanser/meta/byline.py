@@ -29,19 +29,6 @@ from cleanser.meta.pagetext import (
     _Scan,
 )
 from cleanser.meta.people import (
-    _DATELINE_RE,
-    _EDITOR_RE,
-    _FORUM_RES,
-    _LAST_TOKEN,
-    _PERSON_HREF,
-    _PHOTO_RE,
-    _POSTED_RE,
-    _REPORTER_RE,
-    _SOURCE_CUE_PREFIX,
-    _STAFF_CODE,
-    _TRAILER_NAMES_RE,
-    _TRAILER_REST,
-    _WRITER_RE,
     _bare_names,
     _copyright_holder,
     _cued_names,
@@ -55,7 +42,25 @@ from cleanser.meta.people import (
     _valid_person,
 )
 from cleanser.meta.util import _CJK_RE, _collapse, _norm
-from cleanser.vocabulary import AUTHOR_META_KEYS, EDITOR_CUES, EDITOR_META_KEYS, SOURCE_META_KEYS
+from cleanser.vocabulary import (
+    AUTHOR_META_KEYS,
+    DATELINE_OUTLET_RE,
+    EDITOR_CUES,
+    EDITOR_META_KEYS,
+    EDITOR_RE,
+    FORUM_POSTER_RES,
+    LAST_TOKEN_RE,
+    PERSON_HREF_RE,
+    PHOTO_RE,
+    POSTED_RE,
+    REPORTER_RE,
+    SOURCE_CUE_PREFIX_RE,
+    SOURCE_META_KEYS,
+    STAFF_CODE_RE,
+    TRAILER_NAMES_RE,
+    TRAILER_REST_RE,
+    WRITER_RE,
+)
 
 _MAX_OUTLET_LINK = 12  # an outlet's name linked in a byline is short
 _FOOTER_SPAN = 400  # characters of the footer searched for a copyright holder
@@ -89,7 +94,7 @@ def choose_source(page: Page, site_names: list[str], source_people: list[str]) -
         v = _source_in(article, source_people)
         if v:
             return v
-        m = _DATELINE_RE.search(scan.near() or article[:600])
+        m = DATELINE_OUTLET_RE.search(scan.near() or article[:600])
         if m and _valid_outlet(m.group("v")):
             outlet = m.group("v")
             # "寶島社" in the dateline of 寶島通訊社's own site: the site's full name.
@@ -110,8 +115,8 @@ def _source_element(scan: _Scan) -> str | None:
         if s < lo or s > hi or e - s > 40:
             continue
         line = next((ln for ln in scan.text[s:e].split("\n") if ln.strip()), "")
-        v = _cut_value(_SOURCE_CUE_PREFIX.sub("", line))
-        cued = _SOURCE_CUE_PREFIX.match(line) is not None
+        v = _cut_value(SOURCE_CUE_PREFIX_RE.sub("", line))
+        cued = SOURCE_CUE_PREFIX_RE.match(line) is not None
         if _valid_outlet(v) and (cued or _is_org(v, ())):
             return v
     return None
@@ -134,7 +139,7 @@ def _byline_outlet(scan: _Scan, site_names: list[str]) -> str | None:
         if not any(a.tag == "cite" or "author" in (a.get("rel") or "") for a in el.iter()):
             continue  # only a byline that marks its author explicitly
         for a in el.iter("a"):
-            if "author" in (a.get("rel") or "") or _PERSON_HREF.search(a.get("href") or ""):
+            if "author" in (a.get("rel") or "") or PERSON_HREF_RE.search(a.get("href") or ""):
                 continue
             if any(p.tag == "cite" for p in a.iterancestors()):
                 continue
@@ -189,7 +194,7 @@ def _find_authors(page: Page, names: list[str], title: str | None) -> tuple[str,
             people = byline_elements(scan, names) or _bare_names(scan.after(), names)
             if people:
                 return tuple(people)
-            for m in _PHOTO_RE.finditer(region):
+            for m in PHOTO_RE.finditer(region):
                 people = _names_at(region, m.end(), names, strict=False)
                 if people:
                     return tuple(people)
@@ -201,25 +206,25 @@ def _uncued_authors(article: str, names: list[str], title: str | None) -> tuple[
     people = _name_line(article, title or "", names)
     if people:
         return tuple(people)
-    for rx in _FORUM_RES:
+    for rx in FORUM_POSTER_RES:
         for m in rx.finditer(article):
             people = _names_at(m.group("v") + " ", 0, names, strict=False)
             if people:
                 return tuple(people)
-    for m in _POSTED_RE.finditer(article):
+    for m in POSTED_RE.finditer(article):
         # "ggjjzhzz 发表于 2005-9-15": the handle right before the cue.
-        before = _LAST_TOKEN.search(article, max(0, m.start() - 24), m.start())
+        before = LAST_TOKEN_RE.search(article, max(0, m.start() - 24), m.start())
         if before:
             people = _names_at(before.group(1) + " ", 0, names, strict=False)
             if people:
                 return tuple(people)
-    for m in _TRAILER_NAMES_RE.finditer(article):
+    for m in TRAILER_NAMES_RE.finditer(article):
         # "…过一个平安的新春佳节。（常书香 马丹阳）" closing the paragraph.
         end = article.find("\n", m.end(), m.end() + 40)
         if end < 0 and m.end() + 40 < len(article):
             continue
         rest = article[m.end() : end if end >= 0 else len(article)]
-        if not _TRAILER_REST.match(rest):
+        if not TRAILER_REST_RE.match(rest):
             continue
         people = _names_at(article, m.end(), names, strict=True)
         if people:
@@ -249,7 +254,7 @@ def byline_elements(scan: _Scan | None, site_names: list[str]) -> list[str]:
         if s < lo or s > hi or e - s > 60:
             continue
         text = scan.text[s:e].strip()
-        m = _REPORTER_RE.match(text) or _WRITER_RE.match(text)
+        m = REPORTER_RE.match(text) or WRITER_RE.match(text)
         pos = m.end() if m else 0
         declared = m is not None or "author" in (el.get("rel") or "") + (el.get("itemprop") or "")
         people = _names_at(text, pos, site_names, strict=not declared)
@@ -269,13 +274,13 @@ def choose_editor(page: Page, site_names: list[str]) -> str | None:
     if scan is not None:
         region = scan.article()
         best: tuple[int, int, str] | None = None  # (cue strength, position, names)
-        for m in _EDITOR_RE.finditer(region):
+        for m in EDITOR_RE.finditer(region):
             if m.start() and region[m.start() - 1] in "主总總副小":
                 continue  # 主编, 总编辑, 小编: not the article's editor
             strong = EDITOR_CUES.index(m.group("cue")) < 4
             if not strong and ":" not in m.group("sep") and "：" not in m.group("sep"):
                 continue
-            window = _STAFF_CODE.sub("", region[m.end() : m.end() + 40])
+            window = STAFF_CODE_RE.sub("", region[m.end() : m.end() + 40])
             people = _names_at(window, 0, site_names, strict=False)
             if not people:
                 continue

@@ -14,9 +14,8 @@ import re
 
 from cleanser.meta.head import _language, _ld_str
 from cleanser.meta.page import Page
-from cleanser.meta.people import _TRIM
 from cleanser.meta.util import _CJK_RE, _collapse
-from cleanser.vocabulary import DESCRIPTION_META_KEYS, KEYWORD_META_KEYS, LANG_META_KEYS
+from cleanser.vocabulary import DESCRIPTION_META_KEYS, KEYWORD_META_KEYS, LANG_META_KEYS, NAME_TRIM
 
 _KEYWORD_SPLIT = re.compile(r"\s*[,，、;；|｜]\s*")
 
@@ -64,7 +63,7 @@ def choose_keywords(page: Page) -> tuple[str, ...]:
         if len(parts) == 1 and _CJK_RE.search(v):
             parts = v.split()
         for p in parts:
-            p = p.strip(_TRIM)
+            p = p.strip(NAME_TRIM)
             if p and len(p) <= 50 and p not in out:
                 out.append(p)
     return tuple(out[:30])

@@ -21,47 +21,51 @@ from collections.abc import Iterable
 
 from cleanser.meta.dates import parse_date
 from cleanser.meta.pagetext import _YEAR_OR_CLOCK, _first_prose
-from cleanser.meta.util import _CJK, _CJK_RE, _collapse, _norm
+from cleanser.meta.util import _CJK_RE, _collapse, _norm
 from cleanser.vocabulary import (
+    BRACKET_NAME_RE,
+    BYLINE_OPENERS,
     BYLINE_TAILS,
+    CLAUSE_END,
     COMPOUND_SURNAMES,
-    EDITOR_CUES,
+    COPYRIGHT_PERSON_RE,
+    DATELINE_TAIL_RE,
+    DECLARED_SPLIT_RE,
+    GLUED_TAIL_RE,
+    HAN_NAME_RE,
     JUNK_PEOPLE,
     KNOWN_OUTLETS,
+    LATIN_HANDLE_RE,
+    LATIN_PERSON_RE,
+    MAX_HEADING_LINE,
+    MAX_NAME_LINE,
+    MIN_HEADING_LINE,
+    MIN_PROSE_LINE,
+    NAME_END,
+    NAME_ENDINGS,
+    NAME_SEP_RE,
+    NAME_TOKEN_RE,
+    NAME_TRIM,
+    NEXT_CREDIT_RE,
     NOT_NAME_WORDS,
     ORG_FINALS,
     ORG_FINALS_WEAK,
     ORG_MARKERS,
-    PHOTO_CUES,
-    REPORTER_CUES,
-    SOURCE_CUES,
+    PADDED_NAME_RE,
+    PEN_NAME_AMP_RE,
+    PEOPLE_CUE_STOPS,
+    PHRASE_OPENERS,
+    REPORTER_RE,
+    SOURCE_RE,
+    STAFF_CODE_RE,
     SURNAMES,
-    WRITER_CUES,
+    VALUE_STOP_RE,
+    WRITER_RE,
 )
 
 # --------------------------------------------------------------------------
 # Names and organisations
 # --------------------------------------------------------------------------
-
-_CJK_NAME = re.compile(f"^[{_CJK}][{_CJK}·•]{{1,5}}$")
-_LATIN_HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{1,19}$")
-_LATIN_PERSON = re.compile(r"^[A-Z][a-zA-Z.\-']+(?: [A-Z][a-zA-Z.\-']+){0,3}$")
-_STAFF_CODE = re.compile(
-    r"[_\s]*[\(（\[【]\s*[A-Za-z]{0,5}\d{2,}\s*[\)）\]】]|[_\s]*[A-Za-z]{1,5}\d{2,}"
-)
-_TRIM = " \t\n:：|｜/／\\[]【】()（）<>《》〈〉「」『』\"'“”‘’,，.。;；·•-—_=*□■◆●○★☆~"
-
-# One name in a byline: a CJK run (maybe with a Latin name in brackets after it),
-# or a Latin handle/name.
-_NAME_TOKEN = re.compile(
-    f"(?P<n>[{_CJK}][{_CJK}·•]{{1,7}}(?:[&＆][{_CJK}]{{1,6}})?|[A-Za-z][A-Za-z0-9_.\\-]{{1,19}}"
-    r"(?: [A-Z][a-zA-Z.\-']+){0,2})"
-    r"(?P<latin>\s*[（(][A-Za-z][A-Za-z .'\-]{1,30}[)）])?"
-)
-# Between two names of one byline (never a line break).
-_NAME_SEP = re.compile(r"[ \t]*(?:[、，,/／&＆;；]|和|及|與|与)[ \t]*|[ \t]+")
-# What may follow the last name of a byline.
-_NAME_END = frozenset(" \t\n)）]】」』>》|｜/／、，,;；。.!！?？-—~&＆")
 
 
 def _is_org(name: str, site_names: Iterable[str]) -> bool:
@@ -109,19 +113,15 @@ def _valid_person(name: str, site_names: Iterable[str], *, strict: bool) -> bool
         return False
     if _CJK_RE.search(name):
         core = re.sub(r"\s*[\(（][^)）]*[\)）]\s*", "", name).replace(" ", "")
-        core = _PEN_NAME_AMP.sub("", core)  # 放飞&心情: one pen name
-        if not _CJK_NAME.match(core):
+        core = PEN_NAME_AMP_RE.sub("", core)  # 放飞&心情: one pen name
+        if not HAN_NAME_RE.match(core):
             return False
         if strict:
             return 2 <= len(core) <= 4 and (core[0] in SURNAMES or core[:2] in COMPOUND_SURNAMES)
         return True
     if strict:
         return False
-    return bool(_LATIN_HANDLE.match(name) or _LATIN_PERSON.match(name))
-
-
-# "&" between two CJK characters inside one token (a pen name such as 放飞&心情).
-_PEN_NAME_AMP = re.compile(f"(?<=[{_CJK}])[&＆](?=[{_CJK}])")
+    return bool(LATIN_HANDLE_RE.match(name) or LATIN_PERSON_RE.match(name))
 
 
 def _split_ampersand(token: str, names: list[str], site_names: Iterable[str]) -> str:
@@ -146,7 +146,7 @@ def _strip_tail(token: str) -> tuple[str, bool]:
     for tail in BYLINE_TAILS:
         # 文 glued to a three-character run is more often the given name's last
         # character (王乐文) than a credit (王乐 文); 摄/图/电 are not name characters.
-        if token.endswith(tail) and len(token) > (3 if tail in _NAME_ENDINGS else len(tail)):
+        if token.endswith(tail) and len(token) > (3 if tail in NAME_ENDINGS else len(tail)):
             return token[: -len(tail)], True
     return token, False
 
@@ -165,12 +165,12 @@ def _names_at(
     line_end = text.find("\n", pos, pos + 120)
     line = text[pos : line_end if line_end >= 0 else pos + 120]
     # "王乐文  方  敏": two-character names padded to three characters' width.
-    line = _PADDED_NAME.sub(r"\1\2", line)
-    stop = _VALUE_STOP.search(line, 1)
+    line = PADDED_NAME_RE.sub(r"\1\2", line)
+    stop = VALUE_STOP_RE.search(line, 1)
     seg = line[: stop.start()] if stop else line
-    if stop and stop.group(0) in _PEOPLE_CUE_STOPS:
+    if stop and stop.group(0) in PEOPLE_CUE_STOPS:
         # "余毅菁 向雪妮 南都记者…": a run glued to the next 记者 names its outlet.
-        seg = _GLUED_TAIL.sub("", seg)
+        seg = GLUED_TAIL_RE.sub("", seg)
     names: list[str] = []
     n = len(seg)
     i = 0
@@ -178,13 +178,13 @@ def _names_at(
         i += 1
     last_end = i
     while len(names) < 10:
-        m = _NAME_TOKEN.match(seg, i)
+        m = NAME_TOKEN_RE.match(seg, i)
         if not m:
             break
         token, had_tail = _strip_tail(m.group("n"))
         token = _split_ampersand(token, names, site_names)
         j = m.end()
-        if j < n and seg[j] not in _NAME_END and not had_tail:
+        if j < n and seg[j] not in NAME_END and not had_tail:
             split = _split_dateline(token, seg, j)
             if split:
                 token, had_tail = split, True
@@ -206,32 +206,22 @@ def _names_at(
             break
         if had_tail:
             break
-        sep = _NAME_SEP.match(seg, j)
+        sep = NAME_SEP_RE.match(seg, j)
         if not sep:
             break
         i = sep.end()
-    if whole_line and names and line[last_end:].strip(_TRIM):
+    if whole_line and names and line[last_end:].strip(NAME_TRIM):
         return []
     return names
 
 
-# Stop words that open the next byline; a run glued to them is an outlet or a role.
-_PEOPLE_CUE_STOPS = frozenset(("记者", "記者", "作者", "通讯员", "通訊員", "摄影", "攝影"))
-_PADDED_NAME = re.compile(f"(?<![{_CJK}])([{_CJK}])[ \t]{{1,3}}([{_CJK}])(?![{_CJK}])")
-_NAME_ENDINGS = frozenset(("文",))  # credit tails that are also common name endings
-_GLUED_TAIL = re.compile(f"(?:(?<=[\\s、，,/／])|^)[{_CJK}]+$")
-
-
 def _split_dateline(run: str, seg: str, j: int) -> str | None:
     """The name in "陳冠宇台中" when "15日電" follows (name, then a 2–3 character place)."""
-    if not _DATELINE_TAIL.match(seg, j):
+    if not DATELINE_TAIL_RE.match(seg, j):
         return None
     place = 3 if run[-1:] in "縣县市區区鎮镇" and len(run) >= 5 else 2
     name = run[:-place]
     return name if 2 <= len(name) <= 3 else None
-
-
-_DATELINE_TAIL = re.compile(r"\d{1,2}日\s*[电電]")
 
 
 # --------------------------------------------------------------------------
@@ -239,78 +229,21 @@ _DATELINE_TAIL = re.compile(r"\d{1,2}日\s*[电電]")
 # --------------------------------------------------------------------------
 
 
-def _cue_pattern(cues: Iterable[str], *, sep: str) -> re.Pattern[str]:
-    """A cue word and its separator. The pattern starts with the literal cues so
-    that ``re`` can skip ahead quickly; context checks are done by the caller."""
-    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile("(?P<cue>" + alt + ")" + sep)
-
-
 def _starts_phrase(region: str, pos: int) -> bool:
     """Whether ``region[pos]`` begins a phrase (line start, space, bracket, colon …)."""
-    return pos == 0 or region[pos - 1].isspace() or region[pos - 1] in _PHRASE_OPENERS
-
-
-# Characters after which a one-character cue (文/…) or 来源 starts a new phrase.
-_PHRASE_OPENERS = frozenset("[【(（〔|｜丨:：·•,，。;；>》]】)）")
-
-
-# 记者/通讯员: colon, slash or spaces optional (本报记者王明, 记者 王明, 记者：王明).
-_REPORTER_RE = _cue_pattern(
-    REPORTER_CUES, sep=r"(?P<sep>[ \t]*[:：][ \t\n]*|[ \t]*[/／|｜丨][ \t]*|[ \t]*)"
-)
-# 作者/文/By: a separator is required (文/王明, 作者：王明, 作者 王明).
-_WRITER_RE = _cue_pattern(
-    WRITER_CUES, sep=r"(?P<sep>[ \t]*[:：][ \t\n]*|[ \t]*[/／|｜丨][ \t]*|[ \t]+(?=\S))"
-)
-_PHOTO_RE = re.compile(
-    "(?P<cue>" + "|".join(map(re.escape, PHOTO_CUES)) + r")(?P<sep>[ \t]*[:：/／][ \t]*)"
-)
-_BRACKET_NAME_RE = re.compile(r"[\[【]\s*(?=\S)")
-_FORUM_RES = (
-    re.compile(r"(?:本贴|本帖|本文)由\s*(?P<v>[^\s于於]{2,20}?)\s*(?:于|於)"),
-    re.compile(r"由\s*(?P<v>[^\s由]{2,20}?)\s*(?:张贴|張貼|发表|發表)"),
-    re.compile(r"\d\s+by\s+(?P<v>[^\s〓|]{2,20})"),
-)
-_POSTED_RE = re.compile(r"发表于|發表於")
-_LAST_TOKEN = re.compile(r"(?:^|(?<=\s))([^\s:：|]{2,20})[ \t]+$")
-_TRAILER_REST = re.compile(f"[{_CJK}\\s、，,]+[)）]\\s*$")
-_TRAILER_NAMES_RE = re.compile(r"[。！？!?”\"」]\s*[（(]\s*(?=[" + _CJK + r"])")
-_SOURCE_RE = re.compile(
-    r"(?:"
-    + "|".join(re.escape(c) for c in sorted(SOURCE_CUES, key=len, reverse=True))
-    + r")\s*[:：]\s*[\[【(（]?\s*(?P<v>[^\s\]】)）|｜,，;；。]{2,40})"
-)
-# "新华社北京7月14日电", "中央社 澎湖縣28日電": the outlet opening a dateline.
-_DATELINE_RE = re.compile(
-    f"(?:^|(?<=[\\s(（【\\[\\d]))(?P<v>[{_CJK}A-Za-z]{{2,10}}?(?:社|网|網|报|報|台|新闻|新聞))\\s*"
-    f"[{_CJK}]{{0,8}}?\\s*(?:\\d{{1,2}}月)?\\d{{1,2}}日\\s*(?:电|電|讯|訊)"
-)
-_SOURCE_CUE_PREFIX = re.compile(
-    r"^\s*(?:"
-    + "|".join(map(re.escape, sorted(SOURCE_CUES, key=len, reverse=True)))
-    + r")\s*[:：]?\s*"
-)
-_EDITOR_RE = re.compile(
-    r"(?P<cue>" + "|".join(re.escape(c) for c in EDITOR_CUES) + r")(?P<sep>\s*[:：]\s*|[ \t]+)"
-)
-_VALUE_STOP = re.compile(
-    r"(?:责任编辑|責任編輯|责编|編輯|编辑|作者|記者|记者|来源|來源|时间|時間|日期|发布|發布|"
-    r"浏览|瀏覽|阅读|閱讀|点击|點擊|字号|字號|分享|评论|評論|通讯员|通訊員|摄影|攝影|"
-    r"(?:19|20)\d\d[-/.年])"
-)
+    return pos == 0 or region[pos - 1].isspace() or region[pos - 1] in PHRASE_OPENERS
 
 
 def _cut_value(value: str) -> str:
     """A cue's value up to the next cue word, date or unbalanced bracket."""
-    m = _VALUE_STOP.search(value, 1)
+    m = VALUE_STOP_RE.search(value, 1)
     if m:
         value = value[: m.start()]
     for opener, closer in (("(", ")"), ("（", "）")):
         k = value.find(opener)
         if k > 0 and closer not in value[k:]:
             value = value[:k]
-    return value.strip(_TRIM)
+    return value.strip(NAME_TRIM)
 
 
 def _valid_outlet(value: str, site_names: Iterable[str] = ()) -> bool:
@@ -345,27 +278,9 @@ def _valid_outlet(value: str, site_names: Iterable[str] = ()) -> bool:
     )
 
 
-# Link paths of a person's own page (/author/…, /u/…): such a link names a person.
-_PERSON_HREF = re.compile(r"/(?:author|reporter|writer|user|member|people|u|space)s?/", re.I)
-
-
 # --------------------------------------------------------------------------
 # Bylines and 来源 in a region of text
 # --------------------------------------------------------------------------
-
-# "&" glued between two CJK runs is left to _names_at (a pen name or two names).
-_DECLARED_SPLIT = re.compile(
-    f"\\s*(?:[、，,;；/／|｜]|(?<![{_CJK}])[&＆]|[&＆](?![{_CJK}])|\\band\\b)\\s*"
-)
-
-_MAX_NAME_LINE = 16  # a bare byline line: up to three names and separators
-_MIN_HEADING_LINE = 4  # the line above it: the headline printed again
-_MIN_PROSE_LINE = 30  # the line under a bare byline: the start of the text
-_MAX_HEADING_LINE = 60  # (a longer line above it is text, not a headline)
-
-_COPYRIGHT_PERSON = re.compile(
-    r"(?:Copyright|COPYRIGHT|版权所有)\s*(?:©|\(c\)|&copy;)?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?[:：]?\s*"
-)
 
 
 def _split_declared(value: str, site_names: Iterable[str]) -> list[str]:
@@ -374,8 +289,8 @@ def _split_declared(value: str, site_names: Iterable[str]) -> list[str]:
     if not value or len(value) > 200 or "://" in value or value.lower().startswith("www."):
         return []
     out: list[str] = []
-    for part in _DECLARED_SPLIT.split(value):
-        part = _STAFF_CODE.sub("", part).strip(_TRIM)
+    for part in DECLARED_SPLIT_RE.split(value):
+        part = STAFF_CODE_RE.sub("", part).strip(NAME_TRIM)
         if not part:
             continue
         tokens = part.split(" ")
@@ -393,9 +308,9 @@ def _split_declared(value: str, site_names: Iterable[str]) -> list[str]:
 def _cued_names(region: str, site_names: list[str]) -> list[str]:
     """Names after 记者/作者/文/通讯员 cues: the first byline and any right after it."""
     first: tuple[int, list[str]] | None = None
-    for rx in (_REPORTER_RE, _WRITER_RE):
+    for rx in (REPORTER_RE, WRITER_RE):
         for m in rx.finditer(region):
-            people = _byline_match(region, m, rx is _REPORTER_RE, site_names)
+            people = _byline_match(region, m, rx is REPORTER_RE, site_names)
             if people:
                 if first is None or m.start() < first[0]:
                     first = (m.start(), people)
@@ -404,9 +319,9 @@ def _cued_names(region: str, site_names: list[str]) -> list[str]:
         return []
     out: list[str] = []
     # Merge bylines on the same or the next lines (记者 A 通讯员 B / 本报实习生 C).
-    for rx in (_REPORTER_RE, _WRITER_RE):
+    for rx in (REPORTER_RE, WRITER_RE):
         for m in rx.finditer(region, first[0], first[0] + 120):
-            for p in _byline_match(region, m, rx is _REPORTER_RE, site_names):
+            for p in _byline_match(region, m, rx is REPORTER_RE, site_names):
                 if p not in out:
                     out.append(p)
     return out or first[1]
@@ -425,20 +340,12 @@ def _byline_match(
     strict = reporter and not sep
     if strict:
         before = region[m.start() - 1 : m.start()]
-        if before and not (before.isspace() or before in _BYLINE_OPENERS):
+        if before and not (before.isspace() or before in BYLINE_OPENERS):
             return []
     people = _names_at(region, m.end(), site_names, strict=strict)
     if people and strict and _ends_clause(region, m.end(), people[-1]):
         return []  # "…采写人为该报记者李青春。": a reporter named in a sentence
     return people
-
-
-# Punctuation that ends a clause of prose (a byline ends with the line, a bracket,
-# a space or the next credit, never with a full stop or a comma of a sentence).
-_CLAUSE_END = frozenset("。；！？!?;，,")
-_NEXT_CREDIT = re.compile(
-    r"[ \t]*(?:记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|报道|報導)"
-)
 
 
 def _ends_clause(region: str, start: int, last: str) -> bool:
@@ -453,21 +360,16 @@ def _ends_clause(region: str, start: int, last: str) -> bool:
     k += len(last)
     while k < len(region) and region[k] in " \t":
         k += 1
-    if k >= len(region) or region[k] not in _CLAUSE_END:
+    if k >= len(region) or region[k] not in CLAUSE_END:
         return False
-    return region[k] not in "，," or _NEXT_CREDIT.match(region, k + 1) is None
-
-
-# What may stand right before 记者 in a byline: a line start, a bracket, or an outlet
-# name's last character (本报记者, 新华社记者, 中新网记者, 央视台记者).
-_BYLINE_OPENERS = frozenset("([（【〔|｜/:：·•□■◆●>》报報社网網台站刊讯訊习生约約席")
+    return region[k] not in "，," or NEXT_CREDIT_RE.match(region, k + 1) is None
 
 
 def _bare_names(after: str, site_names: list[str]) -> list[str]:
     """A bracketed name on the meta line under the headline: ``2004年7月16日08:19 [ 黄宇 ]``."""
     lines = [ln for ln in after.split("\n")[:6] if ln.strip()]
     for ln in lines[:4]:
-        m = _BRACKET_NAME_RE.search(ln)
+        m = BRACKET_NAME_RE.search(ln)
         if m:
             people = _names_at(ln, m.end(), site_names, strict=True)
             if people and re.match(r"^[^\]】]*[\]】]", ln[m.end() :]):
@@ -490,11 +392,11 @@ def _name_line(region: str, title: str, site_names: list[str]) -> list[str]:
     lines = [ln.strip() for ln in lines if ln.strip()]
     for i in range(1, len(lines) - 1):
         line, heading, text = lines[i], lines[i - 1], lines[i + 1]
-        if len(line) > _MAX_NAME_LINE or len(text) < _MIN_PROSE_LINE:
+        if len(line) > MAX_NAME_LINE or len(text) < MIN_PROSE_LINE:
             continue
         if not any(c in text for c in "。！？，,"):
             continue
-        if not (_MIN_HEADING_LINE <= len(heading) <= _MAX_HEADING_LINE):
+        if not (MIN_HEADING_LINE <= len(heading) <= MAX_HEADING_LINE):
             continue
         if any(c in heading for c in "。！？!?，,：:") or _YEAR_OR_CLOCK.search(heading):
             continue
@@ -503,14 +405,14 @@ def _name_line(region: str, title: str, site_names: list[str]) -> list[str]:
         if region.find(heading) == region.rfind(heading) and heading not in title:
             continue
         people = _names_at(line, 0, site_names, strict=False, whole_line=True)
-        if people and all(_CJK_NAME.match(p) and len(p) <= 4 for p in people):
+        if people and all(HAN_NAME_RE.match(p) and len(p) <= 4 for p in people):
             return people
     return []
 
 
 def _copyright_holder(footer: str, site_names: list[str]) -> list[str]:
     """The person a personal site's footer names: ``Copyright © 2005 李建忠``."""
-    m = _COPYRIGHT_PERSON.search(footer)
+    m = COPYRIGHT_PERSON_RE.search(footer)
     if not m:
         return []
     return _names_at(footer, m.end(), site_names, strict=True)
@@ -524,7 +426,7 @@ def _source_in(region: str, people: list[str] | None = None) -> str | None:
     """
     if not region:
         return None
-    for m in _SOURCE_RE.finditer(region):
+    for m in SOURCE_RE.finditer(region):
         start = m.start()
         if start and not (_starts_phrase(region, start) or region[start - 1].isdigit()):
             continue  # 数据来源, 资金来源: prose, not the article's credit

@@ -6,6 +6,11 @@ article, and to tell a person from an outlet or a placeholder.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+from cleanser.vocabulary.chars import HAN
+
 # Token tables read best as compact rows.
 # fmt: off
 
@@ -113,3 +118,129 @@ SURNAMES = frozenset(
 # Two-character surnames.
 COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方",
                      "皇甫", "令狐", "慕容", "司徒", "尉迟", "尉遲", "公孙", "公孫", "夏侯", "端木")
+
+# ---- read by cleanser.meta.people and byline: names, bylines and 来源 in text ----
+
+
+def _cue_pattern(cues: Iterable[str], *, sep: str) -> re.Pattern[str]:
+    """A cue word and its separator. The pattern starts with the literal cues so
+    that ``re`` can skip ahead quickly; context checks are done by the caller."""
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile("(?P<cue>" + alt + ")" + sep)
+
+
+# A whole Han name once brackets are dropped: 2-6 characters, · and • joining transliterations.
+HAN_NAME_RE = re.compile(f"^[{HAN}][{HAN}·•]{{1,5}}$")
+# A Latin user handle (forum and blog accounts): a letter, then up to 19 more.
+LATIN_HANDLE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{1,19}$")
+# A Latin personal name: one to four capitalised words (John Smith).
+LATIN_PERSON_RE = re.compile(r"^[A-Z][a-zA-Z.\-']+(?: [A-Z][a-zA-Z.\-']+){0,3}$")
+# A staff code printed after a name (王明(SN012), wm001): cut before names are read.
+STAFF_CODE_RE = re.compile(
+    r"[_\s]*[\(（\[【]\s*[A-Za-z]{0,5}\d{2,}\s*[\)）\]】]|[_\s]*[A-Za-z]{1,5}\d{2,}"
+)
+# Characters stripped from both ends of a name or a cue's value: spaces, brackets, quotes, bullets.
+NAME_TRIM = " \t\n:：|｜/／\\[]【】()（）<>《》〈〉「」『』\"'“”‘’,，.。;；·•-—_=*□■◆●○★☆~"
+# One name in a byline: a CJK run (maybe with a Latin name in brackets after it),
+# or a Latin handle/name.
+NAME_TOKEN_RE = re.compile(
+    f"(?P<n>[{HAN}][{HAN}·•]{{1,7}}(?:[&＆][{HAN}]{{1,6}})?|[A-Za-z][A-Za-z0-9_.\\-]{{1,19}}"
+    r"(?: [A-Z][a-zA-Z.\-']+){0,2})"
+    r"(?P<latin>\s*[（(][A-Za-z][A-Za-z .'\-]{1,30}[)）])?"
+)
+# Between two names of one byline (never a line break).
+NAME_SEP_RE = re.compile(r"[ \t]*(?:[、，,/／&＆;；]|和|及|與|与)[ \t]*|[ \t]+")
+# What may follow the last name of a byline.
+NAME_END = frozenset(" \t\n)）]】」』>》|｜/／、，,;；。.!！?？-—~&＆")
+# "&" between two CJK characters inside one token (a pen name such as 放飞&心情).
+PEN_NAME_AMP_RE = re.compile(f"(?<=[{HAN}])[&＆](?=[{HAN}])")
+# Stop words that open the next byline; a run glued to them is an outlet or a role.
+PEOPLE_CUE_STOPS = frozenset(("记者", "記者", "作者", "通讯员", "通訊員", "摄影", "攝影"))
+# Two single Han characters spaced apart (王  明): one name padded to a fixed width.
+PADDED_NAME_RE = re.compile(f"(?<![{HAN}])([{HAN}])[ \t]{{1,3}}([{HAN}])(?![{HAN}])")
+NAME_ENDINGS = frozenset(("文",))  # credit tails that are also common name endings
+# A Han run closing a byline segment: the name with a credit tail glued on (王明摄).
+GLUED_TAIL_RE = re.compile(f"(?:(?<=[\\s、，,/／])|^)[{HAN}]+$")
+# The date of a dateline right after a name and its place (陳冠宇台中15日電).
+DATELINE_TAIL_RE = re.compile(r"\d{1,2}日\s*[电電]")
+# Characters after which a one-character cue (文/…) or 来源 starts a new phrase.
+PHRASE_OPENERS = frozenset("[【(（〔|｜丨:：·•,，。;；>》]】)）")
+# 记者/通讯员: colon, slash or spaces optional (本报记者王明, 记者 王明, 记者：王明).
+REPORTER_RE = _cue_pattern(
+    REPORTER_CUES, sep=r"(?P<sep>[ \t]*[:：][ \t\n]*|[ \t]*[/／|｜丨][ \t]*|[ \t]*)"
+)
+# 作者/文/By: a separator is required (文/王明, 作者：王明, 作者 王明).
+WRITER_RE = _cue_pattern(
+    WRITER_CUES, sep=r"(?P<sep>[ \t]*[:：][ \t\n]*|[ \t]*[/／|｜丨][ \t]*|[ \t]+(?=\S))"
+)
+# 摄影/图片 and a separator: a photographer's credit (摄影：王明).
+PHOTO_RE = re.compile(
+    "(?P<cue>" + "|".join(map(re.escape, PHOTO_CUES)) + r")(?P<sep>[ \t]*[:：/／][ \t]*)"
+)
+# The opening bracket of a bare name on the meta line ([ 黄宇 ]).
+BRACKET_NAME_RE = re.compile(r"[\[【]\s*(?=\S)")
+# A forum post's author: 本帖由 X 于, 由 X 发表, a date then "by X".
+FORUM_POSTER_RES = (
+    re.compile(r"(?:本贴|本帖|本文)由\s*(?P<v>[^\s于於]{2,20}?)\s*(?:于|於)"),
+    re.compile(r"由\s*(?P<v>[^\s由]{2,20}?)\s*(?:张贴|張貼|发表|發表)"),
+    re.compile(r"\d\s+by\s+(?P<v>[^\s〓|]{2,20})"),
+)
+# 发表于 (posted at): a forum or blog post's poster stands just before it.
+POSTED_RE = re.compile(r"发表于|發表於")
+# The last token before a cue (the poster's name before 发表于).
+LAST_TOKEN_RE = re.compile(r"(?:^|(?<=\s))([^\s:：|]{2,20})[ \t]+$")
+# The rest of an article's trailer after its bracket: only names, then the closing bracket.
+TRAILER_REST_RE = re.compile(f"[{HAN}\\s、，,]+[)）]\\s*$")
+# An article's closing sentence, then a bracket opening a name list (…。（王明 李华）).
+TRAILER_NAMES_RE = re.compile(r"[。！？!?”\"」]\s*[（(]\s*(?=[" + HAN + r"])")
+# A 来源 cue, a colon and the outlet it credits (来源：新华网).
+SOURCE_RE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(c) for c in sorted(SOURCE_CUES, key=len, reverse=True))
+    + r")\s*[:：]\s*[\[【(（]?\s*(?P<v>[^\s\]】)）|｜,，;；。]{2,40})"
+)
+# "新华社北京7月14日电", "中央社 澎湖縣28日電": the outlet opening a dateline.
+DATELINE_OUTLET_RE = re.compile(
+    f"(?:^|(?<=[\\s(（【\\[\\d]))(?P<v>[{HAN}A-Za-z]{{2,10}}?(?:社|网|網|报|報|台|新闻|新聞))\\s*"
+    f"[{HAN}]{{0,8}}?\\s*(?:\\d{{1,2}}月)?\\d{{1,2}}日\\s*(?:电|電|讯|訊)"
+)
+# A 来源 cue opening a line (its colon optional): cut to read the outlet.
+SOURCE_CUE_PREFIX_RE = re.compile(
+    r"^\s*(?:"
+    + "|".join(map(re.escape, sorted(SOURCE_CUES, key=len, reverse=True)))
+    + r")\s*[:：]?\s*"
+)
+# An editor cue (责任编辑, 编辑) and its separator.
+EDITOR_RE = re.compile(
+    r"(?P<cue>" + "|".join(re.escape(c) for c in EDITOR_CUES) + r")(?P<sep>\s*[:：]\s*|[ \t]+)"
+)
+# Where a cue's value ends: the next cue word or a date.
+VALUE_STOP_RE = re.compile(
+    r"(?:责任编辑|責任編輯|责编|編輯|编辑|作者|記者|记者|来源|來源|时间|時間|日期|发布|發布|"
+    r"浏览|瀏覽|阅读|閱讀|点击|點擊|字号|字號|分享|评论|評論|通讯员|通訊員|摄影|攝影|"
+    r"(?:19|20)\d\d[-/.年])"
+)
+# Link paths of a person's own page (/author/…, /u/…): such a link names a person.
+PERSON_HREF_RE = re.compile(r"/(?:author|reporter|writer|user|member|people|u|space)s?/", re.I)
+# "&" glued between two CJK runs is left to _names_at (a pen name or two names).
+DECLARED_SPLIT_RE = re.compile(
+    f"\\s*(?:[、，,;；/／|｜]|(?<![{HAN}])[&＆]|[&＆](?![{HAN}])|\\band\\b)\\s*"
+)
+MAX_NAME_LINE = 16  # a bare byline line: up to three names and separators
+MIN_HEADING_LINE = 4  # the line above it: the headline printed again
+MIN_PROSE_LINE = 30  # the line under a bare byline: the start of the text
+MAX_HEADING_LINE = 60  # (a longer line above it is text, not a headline)
+# A copyright line's opening (Copyright © 2009-2012:): a blog's holder follows it.
+COPYRIGHT_PERSON_RE = re.compile(
+    r"(?:Copyright|COPYRIGHT|版权所有)\s*(?:©|\(c\)|&copy;)?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?[:：]?\s*"
+)
+# Punctuation that ends a clause of prose (a byline ends with the line, a bracket,
+# a space or the next credit, never with a full stop or a comma of a sentence).
+CLAUSE_END = frozenset("。；！？!?;，,")
+# A credit word right after a comma: the byline goes on (记者张三，通讯员李四).
+NEXT_CREDIT_RE = re.compile(
+    r"[ \t]*(?:记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|编辑|編輯|报道|報導)"
+)
+# What may stand right before 记者 in a byline: a line start, a bracket, or an outlet
+# name's last character (本报记者, 新华社记者, 中新网记者, 央视台记者).
+BYLINE_OPENERS = frozenset("([（【〔|｜/:：·•□■◆●>》报報社网網台站刊讯訊习生约約席")
