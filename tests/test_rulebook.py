@@ -106,3 +106,85 @@ def test_each_rulebook_name_is_defined_once() -> None:
                 where.setdefault(name, []).append(path.name)
     twice = {name: files for name, files in where.items() if len(files) > 1}
     assert not twice, f"defined in more than one part of the rulebook: {twice}"
+
+
+# ---- decisions as data: stage packages hold no rule of their own (issue 15) ----------
+
+# Packages whose modules may not keep a module-level compiled pattern or a numeric
+# threshold: those live in the rulebook, one reason each. Add "body" once its split lands.
+RULE_FREE_PACKAGES = ("meta",)
+# Modules of those packages allowed to keep one anyway: {"meta/x.py": "why it must stay"}.
+RULE_ALLOWLIST: dict[str, str] = {}
+
+
+def is_re_compile(node: ast.AST) -> bool:
+    """``re.compile(...)`` (or a bare ``compile`` imported from re)."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        return func.attr == "compile" and isinstance(func.value, ast.Name) and func.value.id == "re"
+    return isinstance(func, ast.Name) and func.id == "compile"
+
+
+def is_number(node: ast.AST) -> bool:
+    """A numeric literal, or arithmetic on numeric literals (``-1``, ``60 * 60``)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
+    if isinstance(node, ast.UnaryOp):
+        return is_number(node.operand)
+    if isinstance(node, ast.BinOp):
+        return is_number(node.left) and is_number(node.right)
+    return False
+
+
+def rules_in(source: str) -> list[str]:
+    """Module-level assignments in ``source`` that hold a rule: a compiled pattern
+    anywhere in the value, or an UPPER_CASE name (``_MAX_X`` too) bound to a number."""
+    found = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        names = [t.id for t in targets if isinstance(t, ast.Name)]
+        upper = [n for n in names if n.strip("_").isupper()]
+        if any(is_re_compile(n) for n in ast.walk(value)):
+            found.append(f"{node.lineno}: {', '.join(names)} = re.compile(...)")
+        elif upper and is_number(value):
+            found.append(f"{node.lineno}: {', '.join(upper)} = {ast.unparse(value)}")
+    return found
+
+
+def test_rule_detector_finds_patterns_and_thresholds() -> None:
+    source = (
+        "import re\nfrom typing import TypeVar\n"
+        "_SEP = re.compile('[,，]')\nPAIR = (re.compile('a'), re.compile('b'))\n"
+        "MAX_LINE = 16\n_RATIO: float = -0.5\nSPAN = 60 * 60\n"
+        "_T = TypeVar('_T')\nlimit = 3\nFLAG = True\n"
+        "def f() -> None:\n    LOCAL = re.compile('x')\n"
+    )
+    assert [line.split(":")[0] for line in rules_in(source)] == ["3", "4", "5", "6", "7"]
+
+
+def test_stage_packages_keep_no_rules_of_their_own() -> None:
+    offenders = []
+    for package in RULE_FREE_PACKAGES:
+        for path in sorted((PACKAGE / package).rglob("*.py")):
+            name = path.relative_to(PACKAGE).as_posix()
+            if name in RULE_ALLOWLIST:
+                continue
+            offenders += [f"cleanser/{name}:{rule}" for rule in rules_in(path.read_text("utf-8"))]
+    assert not offenders, (
+        "module-level patterns and thresholds belong in cleanser/vocabulary/ "
+        "(a public name, one comment saying what and why):\n" + "\n".join(offenders)
+    )
+
+
+def test_rule_allowlist_is_not_stale() -> None:
+    for name, reason in RULE_ALLOWLIST.items():
+        path = PACKAGE / name
+        assert path.exists() and reason, f"cleanser/{name}: drop it from RULE_ALLOWLIST"
+        assert rules_in(path.read_text("utf-8")), f"cleanser/{name} holds no rule now: drop it"

@@ -21,13 +21,7 @@ from __future__ import annotations
 from cleanser.meta.head import _ld_people
 from cleanser.meta.headline import _is_abbreviation
 from cleanser.meta.page import Page, safe
-from cleanser.meta.pagetext import (
-    _MAX_META_LINE,
-    _REGION_AFTER,
-    _REGION_BEFORE,
-    _first_prose,
-    _Scan,
-)
+from cleanser.meta.pagetext import _first_prose, _Scan
 from cleanser.meta.people import (
     _bare_names,
     _copyright_holder,
@@ -41,18 +35,24 @@ from cleanser.meta.people import (
     _valid_outlet,
     _valid_person,
 )
-from cleanser.meta.util import _CJK_RE, _collapse, _norm
+from cleanser.meta.util import _collapse, _norm
 from cleanser.vocabulary import (
     AUTHOR_META_KEYS,
     DATELINE_OUTLET_RE,
     EDITOR_CUES,
     EDITOR_META_KEYS,
     EDITOR_RE,
+    FOOTER_SPAN,
     FORUM_POSTER_RES,
+    HAN_RE,
     LAST_TOKEN_RE,
+    MAX_META_LINE,
+    MAX_OUTLET_LINK,
     PERSON_HREF_RE,
     PHOTO_RE,
     POSTED_RE,
+    REGION_AFTER,
+    REGION_BEFORE,
     REPORTER_RE,
     SOURCE_CUE_PREFIX_RE,
     SOURCE_META_KEYS,
@@ -61,10 +61,6 @@ from cleanser.vocabulary import (
     TRAILER_REST_RE,
     WRITER_RE,
 )
-
-_MAX_OUTLET_LINK = 12  # an outlet's name linked in a byline is short
-_FOOTER_SPAN = 400  # characters of the footer searched for a copyright holder
-
 
 # --------------------------------------------------------------------------
 # Source (来源)
@@ -109,8 +105,8 @@ def _source_element(scan: _Scan) -> str | None:
     """A short class="source"/"where" element on the meta line naming the outlet."""
     if scan.anchor is None:
         return None
-    lo = scan.anchor[0] - _REGION_BEFORE
-    hi = scan.anchor[1] + _REGION_AFTER
+    lo = scan.anchor[0] - REGION_BEFORE
+    hi = scan.anchor[1] + REGION_AFTER
     for _el, s, e in scan.spans("src"):
         if s < lo or s > hi or e - s > 40:
             continue
@@ -131,10 +127,10 @@ def _byline_outlet(scan: _Scan, site_names: list[str]) -> str | None:
     """
     if scan.anchor is None:
         return None
-    lo = scan.anchor[0] - _REGION_BEFORE
-    hi = scan.anchor[1] + _REGION_AFTER
+    lo = scan.anchor[0] - REGION_BEFORE
+    hi = scan.anchor[1] + REGION_AFTER
     for el, s, e in scan.spans("by"):
-        if s < lo or s > hi or e - s > _MAX_META_LINE:
+        if s < lo or s > hi or e - s > MAX_META_LINE:
             continue
         if not any(a.tag == "cite" or "author" in (a.get("rel") or "") for a in el.iter()):
             continue  # only a byline that marks its author explicitly
@@ -144,7 +140,7 @@ def _byline_outlet(scan: _Scan, site_names: list[str]) -> str | None:
             if any(p.tag == "cite" for p in a.iterancestors()):
                 continue
             v = _collapse(a.text_content())
-            if not (2 <= len(v) <= _MAX_OUTLET_LINK) or not _CJK_RE.search(v):
+            if not (2 <= len(v) <= MAX_OUTLET_LINK) or not HAN_RE.search(v):
                 continue
             if _valid_outlet(v) and not _valid_person(v, site_names, strict=True):
                 return v
@@ -236,7 +232,7 @@ def _site_owner(scan: _Scan | None, site_names: list[str]) -> tuple[str, ...]:
     """A personal site's owner, from the footer's copyright line (blogs)."""
     if scan is None:
         return ()
-    footer = scan.text[scan.footer : scan.footer + _FOOTER_SPAN]
+    footer = scan.text[scan.footer : scan.footer + FOOTER_SPAN]
     return tuple(_copyright_holder(footer, site_names)[:1])
 
 
@@ -244,8 +240,8 @@ def byline_elements(scan: _Scan | None, site_names: list[str]) -> list[str]:
     """Names in class="author"/rel=author elements on the meta line."""
     if scan is None:
         return []
-    lo = scan.anchor[0] - _REGION_BEFORE if scan.anchor else 0
-    hi = scan.anchor[1] + _REGION_AFTER if scan.anchor else scan.footer
+    lo = scan.anchor[0] - REGION_BEFORE if scan.anchor else 0
+    hi = scan.anchor[1] + REGION_AFTER if scan.anchor else scan.footer
     # Not past the first paragraph of prose: a name after it belongs to a
     # comment or an answer (Q&A pages), not to the article.
     begin = scan.anchor[1] if scan.anchor else 0

@@ -40,32 +40,14 @@ from cleanser.meta.pagetext import _first_prose, _in_meta_line
 from cleanser.meta.people import _cued_names, _split_declared
 from cleanser.meta.published import url_date, year_hint
 from cleanser.meta.util import _collapse, _norm
-from cleanser.vocabulary import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, TITLE_META_KEYS
-
-# Meta keys of a modification time: a page's last edit, not its publication.
-MODIFIED_META_KEYS = ("article:modified_time", "og:updated_time", "lastmodified", "dc.modified")
-# How many headings are listed as title candidates.
-MAX_HEADINGS = 4
-# Source priors, in the cascade's order of trust.
-PRIORS: dict[str, float] = {
-    "json-ld headline": 2.5,
-    "meta title": 2.0,
-    "<title>": 1.5,
-    "h1": 3.0,
-    "heading": 1.0,
-    "json-ld datePublished": 3.0,
-    "meta published": 2.5,
-    "<time>": 2.0,
-    "meta line": 3.0,
-    "under headline": 1.0,
-    "url": 1.0,
-    "json-ld dateModified": 0.5,
-    "meta modified": 0.5,
-    "json-ld author": 2.5,
-    "meta author": 2.0,
-    "byline near headline": 3.0,
-    "byline in article": 1.5,
-}
+from cleanser.vocabulary import (
+    AUTHOR_META_KEYS,
+    MAX_HEADINGS,
+    MODIFIED_META_KEYS,
+    PRIORS,
+    PUBLISHED_META_KEYS,
+    TITLE_META_KEYS,
+)
 
 
 @dataclass(frozen=True)

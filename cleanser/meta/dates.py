@@ -19,65 +19,23 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from cleanser.vocabulary import AM_WORDS, PM_WORDS
-
-# Offset assumed when a page prints a time without a zone (Beijing/Taipei time).
-DEFAULT_TZ = "+08:00"
-
-# Years accepted as a publication year; anything else is a number, not a date.
-MIN_YEAR = 1990
-MAX_YEAR = 2099
-
-_TIME = (
-    r"(?P<ampm1>上午|下午|晚上|晚间|傍晚|中午|凌晨|早上|清晨|早晨)?\s*"
-    r"(?P<H>[0-2]?\d)\s*[:：时時]\s*(?P<M>[0-5]\d)"
-    r"(?:\s*[:：分]\s*(?P<S>[0-5]\d)(?:\.\d{1,9})?\s*秒?)?"
-    r"(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
-    r"(?P<tz>Z(?![A-Za-z])|[+-][01]\d:?[0-5]\d|\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+from cleanser.vocabulary import (
+    AM_WORDS,
+    DAYS_BACK,
+    DEFAULT_TZ,
+    ENGLISH_DATE_RE,
+    ENGLISH_MONTHS,
+    EPOCH_RE,
+    FULL_DATE_RE,
+    MAX_YEAR,
+    MIN_YEAR,
+    MONTH_ONLY_RE,
+    PM_WORDS,
+    RELATIVE_DATE_RE,
+    RELATIVE_UNITS,
+    YEAR_LAST_DATE_RE,
+    YEARLESS_DATE_RE,
 )
-
-# A day of the month; two digits may run straight into a time ("09-3022:46").
-_DAY = r"(?P<d>[0-3]\d(?=[0-2]?\d[:：][0-5]\d)|[0-3]?\d(?!\d))"
-
-# Year, month and day with the year first; separators are checked for
-# consistency after matching (年…月, or the same -, / or . twice).
-_FULL = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?:\s*(?P<s1>[-/.年])\s*|(?P<sp>\s{1,3}))"
-    r"(?P<m>[01]?\d)\s*(?P<s2>[-/.月])\s*"
-    + _DAY
-    + r"\s*(?:日|号|號)?(?:(?:\s*T\s*|\s*|\s*[,，]\s*)"
-    + _TIME
-    + r")?"
-)
-
-# Month and day without a year: only trusted with a time after it, since
-# ``3/4`` or ``7-14`` alone are as often scores, ranges or fractions.
-_YEARLESS = re.compile(
-    r"(?<![\d./-])(?P<m>[01]?\d)\s*(?P<s1>[-/月])\s*" + _DAY + r"\s*(?:日|号|號)?\s*" + _TIME
-)
-
-# Year last with slashes (``9/17/2004 5:54:13 AM`` from ASP pages): month first
-# unless the first number cannot be a month (``17/9/2004``).
-_YEAR_LAST = re.compile(
-    r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"
-    r"(?:\s*(?:-\s*)?" + _TIME + r")?"
-)
-
-# English month names (``March 7, 2009``, ``7 March 2009``) seen on blogs.
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    )
-}
-_ENGLISH = re.compile(
-    r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
-    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
-    re.I,
-)
-
-# A Unix timestamp in seconds or milliseconds (meta tags of some CMSs).
-_EPOCH = re.compile(r"^\s*(?P<s>1\d{9})(?P<ms>\d{3})?\s*$")
 
 _BEIJING = timezone(timedelta(hours=8))
 
@@ -112,7 +70,7 @@ def parse_date(text: str | None, year_hint: int | None = None) -> FoundDate | No
     if not text:
         return None
     text = text[:500]
-    m = _EPOCH.match(text)
+    m = EPOCH_RE.match(text)
     if m:
         return _from_epoch(m, text)
     found = find_dates(text, year_hint, limit=1)
@@ -123,14 +81,14 @@ def find_dates(text: str, year_hint: int | None = None, limit: int = 50) -> list
     """Every valid date in ``text`` in order of position (non-overlapping)."""
     out: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for m in _FULL.finditer(text):
+    for m in FULL_DATE_RE.finditer(text):
         fd = _from_full(m)
         if fd is not None:
             out.append(fd)
             taken.append((m.start(), m.end()))
             if len(out) >= limit and not year_hint:
                 break
-    for m in _YEAR_LAST.finditer(text):
+    for m in YEAR_LAST_DATE_RE.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         a, b = int(m.group("a")), int(m.group("b"))
@@ -139,7 +97,7 @@ def find_dates(text: str, year_hint: int | None = None, limit: int = 50) -> list
         if fd is not None:
             out.append(fd)
             taken.append((m.start(), m.end()))
-    for m in _ENGLISH.finditer(text):
+    for m in ENGLISH_DATE_RE.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         fd = _from_english(m)
@@ -147,7 +105,7 @@ def find_dates(text: str, year_hint: int | None = None, limit: int = 50) -> list
             out.append(fd)
             taken.append((m.start(), m.end()))
     if year_hint:
-        for m in _YEARLESS.finditer(text):
+        for m in YEARLESS_DATE_RE.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
             fd = _from_parts(
@@ -181,7 +139,7 @@ def _from_full(m: re.Match[str]) -> FoundDate | None:
 
 
 def _from_english(m: re.Match[str]) -> FoundDate | None:
-    month = _MONTHS.get(m.group("mon")[:3].lower())
+    month = ENGLISH_MONTHS.get(m.group("mon")[:3].lower())
     if month is None:
         return None
     y, d = int(m.group("y")), int(m.group("d"))
@@ -274,13 +232,6 @@ def _from_epoch(m: re.Match[str], text: str) -> FoundDate | None:
 # Month-only dates and relative dates
 # --------------------------------------------------------------------------
 
-# "2003-5", "2003/05", "2003.5", "2003年5月": a year and a month and nothing after
-# them that could be a day (no digit, no further separator, no 日).
-_MONTH_ONLY = re.compile(
-    r"(?<![\d./-])(?P<y>(?:19|20)\d\d)\s*(?:年\s*(?P<m1>1[0-2]|0?[1-9])\s*月(?!\s*\d)"
-    r"|(?P<s>[-/.])(?P<m2>1[0-2]|0?[1-9])(?![\d./-]|\s*(?:月|[年日号號]|\d)))"
-)
-
 
 def parse_month(text: str | None) -> FoundDate | None:
     """The first year-and-month date in ``text`` (``2003-5`` → ``2003-05``, precision month).
@@ -290,7 +241,7 @@ def parse_month(text: str | None) -> FoundDate | None:
     """
     if not text:
         return None
-    m = _MONTH_ONLY.search(text[:500])
+    m = MONTH_ONLY_RE.search(text[:500])
     if not m:
         return None
     y, mo = int(m.group("y")), int(m.group("m1") or m.group("m2"))
@@ -299,29 +250,9 @@ def parse_month(text: str | None) -> FoundDate | None:
     return FoundDate(f"{y:04d}-{mo:02d}", m.group(0).strip(), m.start(), m.end(), False, "month")
 
 
-_RELATIVE = re.compile(
-    r"(?P<n>\d{1,3})\s*(?P<unit>秒|分钟|分鐘|分|小时|小時|个小时|個小時|天|日)\s*[前之]前?"
-    r"|(?P<word>刚刚|剛剛|今天|今日|昨天|昨日|前天)"
-    r"(?:\s*(?P<H>[0-2]?\d)\s*[:：]\s*(?P<M>[0-5]\d))?"
-)
-_UNIT = {
-    "秒": ("seconds", "second"),
-    "分钟": ("minutes", "minute"),
-    "分鐘": ("minutes", "minute"),
-    "分": ("minutes", "minute"),
-    "小时": ("hours", "hour"),
-    "小時": ("hours", "hour"),
-    "个小时": ("hours", "hour"),
-    "個小時": ("hours", "hour"),
-    "天": ("days", "day"),
-    "日": ("days", "day"),
-}
-_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
-
-
 def find_relative(text: str) -> re.Match[str] | None:
     """The first relative time in ``text`` (3小时前, 昨天 12:00, 刚刚), unresolved."""
-    return _RELATIVE.search(text[:500]) if text else None
+    return RELATIVE_DATE_RE.search(text[:500]) if text else None
 
 
 def resolve_relative(m: re.Match[str], reference: datetime) -> FoundDate:
@@ -334,7 +265,7 @@ def resolve_relative(m: re.Match[str], reference: datetime) -> FoundDate:
     ref = reference if reference.tzinfo else reference.replace(tzinfo=_BEIJING)
     raw = m.group(0).strip()
     if m.group("n"):
-        name, precision = _UNIT[m.group("unit")]
+        name, precision = RELATIVE_UNITS[m.group("unit")]
         when = ref - timedelta(**{name: int(m.group("n"))})
         if precision == "day":
             return FoundDate(when.date().isoformat(), raw, m.start(), m.end(), False, "day")
@@ -344,7 +275,7 @@ def resolve_relative(m: re.Match[str], reference: datetime) -> FoundDate:
     if word in ("刚刚", "剛剛"):
         iso = ref.replace(microsecond=0).isoformat()
         return FoundDate(iso, raw, m.start(), m.end(), True, "minute", True)
-    day = ref - timedelta(days=_DAYS_BACK[word])
+    day = ref - timedelta(days=DAYS_BACK[word])
     if m.group("H") is None or int(m.group("H")) > 23:
         return FoundDate(day.date().isoformat(), raw, m.start(), m.end(), False, "day")
     when = day.replace(hour=int(m.group("H")), minute=int(m.group("M")), second=0, microsecond=0)

@@ -10,14 +10,17 @@
 
 from __future__ import annotations
 
-import re
-
 from cleanser.meta.head import _language, _ld_str
 from cleanser.meta.page import Page
-from cleanser.meta.util import _CJK_RE, _collapse
-from cleanser.vocabulary import DESCRIPTION_META_KEYS, KEYWORD_META_KEYS, LANG_META_KEYS, NAME_TRIM
-
-_KEYWORD_SPLIT = re.compile(r"\s*[,，、;；|｜]\s*")
+from cleanser.meta.util import _collapse
+from cleanser.vocabulary import (
+    DESCRIPTION_META_KEYS,
+    HAN_RE,
+    KEYWORD_META_KEYS,
+    KEYWORD_SPLIT_RE,
+    LANG_META_KEYS,
+    NAME_TRIM,
+)
 
 
 def choose_lang(page: Page, title: str | None) -> str | None:
@@ -59,8 +62,8 @@ def choose_keywords(page: Page) -> tuple[str, ...]:
         elif isinstance(v, str):
             values.append(v)
     for v in values:
-        parts = _KEYWORD_SPLIT.split(v)
-        if len(parts) == 1 and _CJK_RE.search(v):
+        parts = KEYWORD_SPLIT_RE.split(v)
+        if len(parts) == 1 and HAN_RE.search(v):
             parts = v.split()
         for p in parts:
             p = p.strip(NAME_TRIM)

@@ -51,8 +51,8 @@ The helpers they call are split by what they read:
 * :mod:`cleanser.meta.headline`: site names in ``<title>`` and heading/headline agreement;
 * :mod:`cleanser.meta.people`: bylines, person and outlet validation, 来源 values;
 * :mod:`cleanser.meta.util`: the text helpers all of them share;
-* :mod:`cleanser.vocabulary` ("article metadata" section): every cue table and
-  ``<meta>`` key list.
+* :mod:`cleanser.vocabulary` (``head``, ``headline``, ``people``, ``dates``, ``page``):
+  every cue table, ``<meta>`` key list, pattern and size limit these modules read.
 """
 
 from __future__ import annotations

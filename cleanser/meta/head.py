@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -25,16 +24,23 @@ from urllib.parse import unquote
 
 from lxml import html
 
-from cleanser.meta.util import _CJK_RE, _MAX_ATTR, _collapse
-from cleanser.vocabulary import ARTICLE_LD_TYPES
-
-# Sizes and limits.
-# A meta value made only of %XX escapes and URL-safe characters, with at least three
-# escapes (so "100%" or a plain word is left alone).
-_PERCENT_ENCODED = re.compile(r"(?=(?:[^%]*%[0-9A-Fa-f]{2}){3})[A-Za-z0-9%._~+\-]+")
-_MAX_LD_SCRIPT_CHARS = 1_000_000  # a JSON-LD block bigger than this is not metadata
-_MAX_LD_OBJECTS = 500  # objects visited while flattening JSON-LD
-
+from cleanser.meta.util import _collapse
+from cleanser.vocabulary import (
+    ARTICLE_LD_TYPES,
+    HAN_RE,
+    HANGUL_RE,
+    KANA_RE,
+    LANG_TAG_RE,
+    LATIN_LETTER_RE,
+    LD_COMMENTS_RE,
+    LD_TRAILING_COMMA_RE,
+    MAX_ATTR,
+    MAX_LD_OBJECTS,
+    MAX_LD_SCRIPT_CHARS,
+    PERCENT_ENCODED_RE,
+    SIMPLIFIED_RE,
+    TRADITIONAL_RE,
+)
 
 # --------------------------------------------------------------------------
 # <meta>, JSON-LD
@@ -89,12 +95,12 @@ def _collect_meta(metas: Iterable[html.HtmlElement]) -> dict[str, list[str]]:
         content = m.get("content")
         if content is None:
             content = m.get("value")
-        if content is None or len(content) > _MAX_ATTR * 5:
+        if content is None or len(content) > MAX_ATTR * 5:
             continue
         content = content.strip()
         if not content:
             continue
-        if _PERCENT_ENCODED.fullmatch(content):
+        if PERCENT_ENCODED_RE.fullmatch(content):
             # A text value shipped URL-encoded (tieba's og:title): decoded when the
             # bytes are UTF-8.
             with contextlib.suppress(UnicodeDecodeError):
@@ -107,10 +113,6 @@ def _collect_meta(metas: Iterable[html.HtmlElement]) -> dict[str, list[str]]:
     return out
 
 
-_LD_COMMENTS = re.compile(r"/\*.*?\*/|<!--|-->|<!\[CDATA\[|\]\]>", re.S)
-_LD_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-
-
 def _load_json(text: str) -> Any:
     """Parse JSON-LD leniently (comments, CDATA, trailing commas); None when hopeless."""
     text = text.strip().rstrip(";")
@@ -119,9 +121,9 @@ def _load_json(text: str) -> Any:
             return json.loads(text, strict=False)
         except (ValueError, RecursionError):
             if attempt == 0:
-                text = _LD_COMMENTS.sub("", text).strip().rstrip(";")
+                text = LD_COMMENTS_RE.sub("", text).strip().rstrip(";")
             elif attempt == 1:
-                text = _LD_TRAILING_COMMA.sub(r"\1", text)
+                text = LD_TRAILING_COMMA_RE.sub(r"\1", text)
     return None
 
 
@@ -129,11 +131,11 @@ def _json_ld(scripts: Iterable[str]) -> list[dict[str, Any]]:
     """JSON-LD objects of the page, flattened (``@graph``, lists), article objects first."""
     objects: list[dict[str, Any]] = []
     for text in scripts:
-        if not text.strip() or len(text) > _MAX_LD_SCRIPT_CHARS:
+        if not text.strip() or len(text) > MAX_LD_SCRIPT_CHARS:
             continue
         stack: list[Any] = [_load_json(text)]
         seen = 0
-        while stack and seen < _MAX_LD_OBJECTS:
+        while stack and seen < MAX_LD_OBJECTS:
             item = stack.pop()
             seen += 1
             if isinstance(item, list):
@@ -196,24 +198,6 @@ def _ld_people(value: Any) -> list[str]:
 # Language
 # --------------------------------------------------------------------------
 
-# Characters that exist only in simplified or only in traditional script.
-_SIMPLIFIED_ONLY = frozenset(
-    "这个们来时为说国对会过还后发经么没动现当进见从点关开实问"
-    "长东与车门马书写处头专业两样电话让认论间应华网务产报记单"
-    "总边组织级区习际传"
-)
-_TRADITIONAL_ONLY = frozenset(
-    "這個們來時為說國對會過還後發經麼沒動現當進見從點關開實問"
-    "長東與車門馬書寫處頭專業兩樣電話讓認論間應華網務產報記單"
-    "總邊組織級區習際傳"
-)
-_SIMPLIFIED_RE = re.compile("[" + "".join(sorted(_SIMPLIFIED_ONLY)) + "]")
-_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_LATIN = re.compile(r"[A-Za-z]")
-_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
-
 
 def _language(declared: str | None, head: str, body: str) -> str | None:
     """BCP 47 tag: Chinese as zh-Hans/zh-Hant (script from the text when unclear).
@@ -222,17 +206,17 @@ def _language(declared: str | None, head: str, body: str) -> str | None:
     often an English navigation bar or code.
     """
     tag = (declared or "").strip().replace("_", "-")
-    if tag and not _LANG_RE.match(tag):
+    if tag and not LANG_TAG_RE.match(tag):
         tag = ""
     low = tag.lower()
     sample = f"{head} {body}"[:4000]
-    han = len(_CJK_RE.findall(sample))
-    kana = len(_KANA.findall(sample))
+    han = len(HAN_RE.findall(sample))
+    kana = len(KANA_RE.findall(sample))
     if low.startswith(("ja", "ko")) or kana > max(5, han // 5):
         return _format_tag(tag) if low.startswith(("ja", "ko")) else "ja"
-    letters = han + kana + len(_LATIN.findall(sample)) or 1
-    head_han = len(_CJK_RE.findall(head))
-    head_letters = head_han + len(_LATIN.findall(head)) or 1
+    letters = han + kana + len(LATIN_LETTER_RE.findall(sample)) or 1
+    head_han = len(HAN_RE.findall(head))
+    head_letters = head_han + len(LATIN_LETTER_RE.findall(head)) or 1
     chinese = (han >= 20 and han / letters > 0.3) or (
         head_han >= 4 and head_han / head_letters > 0.3
     )
@@ -244,7 +228,7 @@ def _language(declared: str | None, head: str, body: str) -> str | None:
         return f"zh-{_script(sample)}"
     if tag:
         return _format_tag(tag)
-    if len(_HANGUL.findall(sample)) > 20:
+    if len(HANGUL_RE.findall(sample)) > 20:
         return "ko"
     return None
 
@@ -255,6 +239,6 @@ def _format_tag(tag: str) -> str:
 
 
 def _script(sample: str) -> str:
-    simp = len(_SIMPLIFIED_RE.findall(sample))
-    trad = len(_TRADITIONAL_RE.findall(sample))
+    simp = len(SIMPLIFIED_RE.findall(sample))
+    trad = len(TRADITIONAL_RE.findall(sample))
     return "Hant" if trad > simp else "Hans"

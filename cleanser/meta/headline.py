@@ -16,32 +16,27 @@ functions: no tree and no page state, so they can be read and tested alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from cleanser.meta.util import _CJK_RE, _collapse, _norm
+from cleanser.meta.util import _collapse, _norm
 from cleanser.vocabulary import (
-    HEADLINE_TAGS,
+    ASCII_BRAND_RE,
+    DOMAIN_LIKE_RE,
+    HAN_RE,
+    HEADLINE_TAG_RE,
+    JUNK_TAIL_RE,
+    POWERED_BY_RE,
     SITE_FINALS,
+    SITE_SEPARATOR_CHARS,
     SITE_WORDS,
     STRONG_TITLE_SEPARATORS,
-    TITLE_SEPARATORS,
+    TITLE_SEPARATOR_RE,
+    TRAILING_DATE_RE,
 )
 
 # --------------------------------------------------------------------------
 # Site and channel names
 # --------------------------------------------------------------------------
-
-_SEP_RE = re.compile(
-    "(" + "|".join(re.escape(s) for s in sorted(TITLE_SEPARATORS, key=len, reverse=True)) + ")"
-)
-_TRAILING_DATE = re.compile(
-    r"\s*[\(（\[]?\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"\s*[\)）\]]?\s*$"
-)
-_POWERED_BY = re.compile(r"\s*[-|_,;]?\s*Powered by\b.*$", re.I)
-_DOMAIN_LIKE = re.compile(r"\.(?:com|cn|net|org|gov|edu|tw|hk)\b", re.I)
-_ASCII_BRAND = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'!]{1,30}$")
 
 
 def _looks_like_site(fragment: str, sep: str, head: str, site_names: Iterable[str]) -> bool:
@@ -58,10 +53,10 @@ def _looks_like_site(fragment: str, sep: str, head: str, site_names: Iterable[st
     has_site_word = any(w in frag for w in SITE_WORDS)
     if not strong and head[-1:].isascii() and head[-1:].isalnum() and frag[:1].isascii():
         # "COVID-19", "Wi-Fi": a bare hyphen between ASCII is a word, unless a domain follows.
-        return bool(_DOMAIN_LIKE.search(frag))
+        return bool(DOMAIN_LIKE_RE.search(frag))
     if len(nf) <= 16 and has_site_word:
         return True
-    if _ASCII_BRAND.match(frag) and _CJK_RE.search(head):
+    if ASCII_BRAND_RE.match(frag) and HAN_RE.search(head):
         return True  # "澎湃新闻-The Paper", "… - CSDN.NET"
     if strong and len(nf) <= 10 and len(nh) >= len(nf):
         return True
@@ -86,7 +81,7 @@ def _site_from_fragments(fragments: list[str]) -> str | None:
     channel (娱乐资讯); short keyword tags (sohu's "_中国_法国_全球") are no site.
     """
     for f in fragments:
-        if f.endswith(SITE_FINALS) or _DOMAIN_LIKE.search(f):
+        if f.endswith(SITE_FINALS) or DOMAIN_LIKE_RE.search(f):
             return f
     for f in fragments:
         if any(w in f for w in SITE_WORDS):
@@ -96,10 +91,10 @@ def _site_from_fragments(fragments: list[str]) -> str | None:
 
 def _strip_site(title: str, site_names: Iterable[str] = ()) -> tuple[str, list[str]]:
     """Headline part of a ``<title>``-like string and the site/channel fragments removed."""
-    title = _POWERED_BY.sub("", _collapse(title))
+    title = POWERED_BY_RE.sub("", _collapse(title))
     names = [n for n in site_names if n]
     removed: list[str] = []
-    pieces = _SEP_RE.split(title)  # text, sep, text, sep, ...
+    pieces = TITLE_SEPARATOR_RE.split(title)  # text, sep, text, sep, ...
     while len(pieces) >= 3:
         tail, sep = pieces[-1], pieces[-2]
         head = "".join(pieces[:-2])
@@ -129,32 +124,21 @@ def _strip_site(title: str, site_names: Iterable[str] = ()) -> tuple[str, list[s
 
 def _clean_heading(text: str, site_frags: Iterable[str]) -> str:
     """A heading's text without a trailing date, promotion tags or site names."""
-    text = _TRAILING_DATE.sub("", _collapse(text))
+    text = TRAILING_DATE_RE.sub("", _collapse(text))
     for _ in range(3):
         before = text
         if len(text) > 6:
-            text = _HEADLINE_TAG_RE.sub("", text)
+            text = HEADLINE_TAG_RE.sub("", text)
         for frag in site_frags:
             if frag and len(text) > len(frag) + 4:
                 # Only a fragment set off by a separator: "消费提示" keeps its "消费".
-                if text.endswith(frag) and text[-len(frag) - 1] in _SITE_SEPARATOR_CHARS:
-                    text = text[: -len(frag)].rstrip(_SITE_SEPARATOR_CHARS)
-                elif text.startswith(frag) and text[len(frag)] in _SITE_SEPARATOR_CHARS:
-                    text = text[len(frag) :].lstrip(_SITE_SEPARATOR_CHARS)
+                if text.endswith(frag) and text[-len(frag) - 1] in SITE_SEPARATOR_CHARS:
+                    text = text[: -len(frag)].rstrip(SITE_SEPARATOR_CHARS)
+                elif text.startswith(frag) and text[len(frag)] in SITE_SEPARATOR_CHARS:
+                    text = text[len(frag) :].lstrip(SITE_SEPARATOR_CHARS)
         if text == before:
             break
     return text.strip()
-
-
-_SITE_SEPARATOR_CHARS = " _-|｜:：—–»·"
-_HEADLINE_TAG_RE = re.compile(
-    "^(?:"
-    + "|".join(map(re.escape, HEADLINE_TAGS))
-    + r")[\s:：|]*"
-    + r"|\s*(?:"
-    + "|".join(map(re.escape, HEADLINE_TAGS))
-    + ")$"
-)
 
 
 # --------------------------------------------------------------------------
@@ -164,14 +148,6 @@ _HEADLINE_TAG_RE = re.compile(
 # Passed as ``ref_chars`` when a multi-line heading is judged as a whole: no
 # declared headline is compared and no h1 fall-back score is given.
 _NO_REFS: list[set[str]] = []
-# Markup left inside a declared headline string (og:title="<em>…</em>").
-_TAG = re.compile(r"<[^>]{0,200}>")
-# A page number glued to a headline: "(页 1)" (Discuz archiver), "（第2页）".
-_PAGE_MARK = re.compile(r"\s*[(（]\s*(?:页\s*\d{1,3}|第?\s*\d{1,3}\s*页)\s*[)）]$")
-# Icon-font (private use) and replacement characters, dropped from the headline.
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\ufffd]")
-# What may trail a displayed headline without being part of it: counts, marks, short tags.
-_JUNK_TAIL = re.compile(r"^(?:[\d\W_]{1,6}|.{1,2})$")
 
 
 def _score_line(
@@ -202,7 +178,7 @@ def _score_line(
     for (main, rk), rset in zip(refs, ref_chars, strict=True):
         if key == rk:
             s = 1.0
-        elif key.startswith(rk) and len(rk) >= 6 and _JUNK_TAIL.match(key[len(rk) :]):
+        elif key.startswith(rk) and len(rk) >= 6 and JUNK_TAIL_RE.match(key[len(rk) :]):
             return 1.0, main  # "第二章 失乡号的船长241": a count or mark glued to the headline
         elif rk in key:
             s = 1.0 if (key.startswith(rk) and len(rk) >= 6) else len(rk) / len(key)

@@ -20,12 +20,17 @@ from lxml import html
 
 from cleanser.meta.head import _ld_str
 from cleanser.meta.page import Page, resolve
-from cleanser.meta.util import _CJK_RE, _MAX_ATTR, _collapse
-from cleanser.vocabulary import BAD_URL_PREFIXES, IMAGE_ATTRS, NEXT_PAGE_TEXTS
-
-_PAGE_TWO = re.compile(r"[_-]2\.\w{2,5}$|[?&](?:page|p|pn|pg)=2(?:&|$)")
-_ONCLICK_URL = re.compile(r"""location(?:\.href)?\s*=\s*['"]([^'"]{1,500})['"]""")
-_PAGER_HINT = re.compile(r"下|后一|後一|[Nn]ext|NEXT|^\s*(?:›|»|>|>>)\s*$")
+from cleanser.meta.util import _collapse
+from cleanser.vocabulary import (
+    BAD_URL_PREFIXES,
+    HAN_RE,
+    IMAGE_ATTRS,
+    MAX_ATTR,
+    NEXT_PAGE_TEXTS,
+    ONCLICK_URL_RE,
+    PAGE_TWO_RE,
+    PAGER_HINT_RE,
+)
 
 
 def image_url(img: html.HtmlElement, base_url: str | None) -> str | None:
@@ -44,7 +49,7 @@ def image_url(img: html.HtmlElement, base_url: str | None) -> str | None:
             value = value.replace("\t", "").replace("\n", "").replace("\r", "").strip()
             if attr.endswith("srcset"):
                 value = value.split(",")[0].strip().split(" ")[0]
-            if not value or len(value) > _MAX_ATTR or value.lower().startswith(BAD_URL_PREFIXES):
+            if not value or len(value) > MAX_ATTR or value.lower().startswith(BAD_URL_PREFIXES):
                 continue
             return resolve(value, base_url)
     except (ValueError, TypeError):
@@ -67,7 +72,7 @@ def choose_canonical(page: Page) -> str | None:
             break
     for c in candidates:
         c = c.strip()
-        if not c or len(c) > _MAX_ATTR or c.lower().startswith(BAD_URL_PREFIXES):
+        if not c or len(c) > MAX_ATTR or c.lower().startswith(BAD_URL_PREFIXES):
             continue
         resolved = resolve(c, page.base)
         if not resolved:
@@ -112,10 +117,10 @@ def choose_next_page(page: Page) -> str | None:
         if raw.strip() == "2" and second is None:
             # Page 1 of a pager "1 2 3": the link to page 2, when its URL says so.
             href = a.get("href") or ""
-            if _PAGE_TWO.search(href.split("#", 1)[0]):
+            if PAGE_TWO_RE.search(href.split("#", 1)[0]):
                 second = _usable_link(page, href, current)
             continue
-        if not _PAGER_HINT.search(raw):
+        if not PAGER_HINT_RE.search(raw):
             continue
         text = _collapse(raw).lower()
         if text in NEXT_PAGE_TEXTS or text.startswith(("下一页", "下一頁")):
@@ -123,7 +128,7 @@ def choose_next_page(page: Page) -> str | None:
             r = _usable_link(page, href, current)
             if not r:
                 continue
-            if _CJK_RE.match(text):
+            if HAN_RE.match(text):
                 return r
             # "next", "›", "»" also lead to the next post, month or slide:
             # only a link that continues this page's own URL counts.
@@ -135,7 +140,7 @@ def choose_next_page(page: Page) -> str | None:
 def _usable_link(page: Page, href: str, current: str) -> str | None:
     """``href`` resolved, when it is a web link to another page than ``current``."""
     href = href.strip()
-    if not href or len(href) > _MAX_ATTR or href.lower().startswith(BAD_URL_PREFIXES):
+    if not href or len(href) > MAX_ATTR or href.lower().startswith(BAD_URL_PREFIXES):
         return None
     r = resolve(href, page.base)
     if not r or urlsplit(r).scheme not in ("http", "https", ""):
@@ -164,7 +169,7 @@ def _onclick_url(onclick: str | None) -> str:
     """The URL of ``onclick="location.href='…'"`` (pagers built without href)."""
     if not onclick:
         return ""
-    m = _ONCLICK_URL.search(onclick[:_MAX_ATTR])
+    m = ONCLICK_URL_RE.search(onclick[:MAX_ATTR])
     return m.group(1) if m else ""
 
 

@@ -15,7 +15,6 @@ several field modules share.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any, TypeVar
@@ -25,8 +24,7 @@ from lxml import html
 
 from cleanser.meta.head import _collect_meta, _gather_head, _Head, _json_ld
 from cleanser.meta.pagetext import _Scan
-from cleanser.meta.util import _MAX_ATTR
-from cleanser.vocabulary import BAD_URL_PREFIXES
+from cleanser.vocabulary import BAD_URL_PREFIXES, MAX_ATTR, SCHEMELESS_URL_RE
 
 _T = TypeVar("_T")
 
@@ -46,9 +44,6 @@ def elements(result: Any) -> list[html.HtmlElement]:
     return [el for el in result if isinstance(el, html.HtmlElement)]
 
 
-_SCHEMELESS = re.compile(r"^(?:www\.|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu)(?:\.[a-z]{2})?/)", re.I)
-
-
 def resolve(value: str, base: str | None) -> str | None:
     """``value`` made absolute against ``base`` (scheme-less ``www.x.com/…`` too)."""
     value = value.strip()
@@ -57,7 +52,7 @@ def resolve(value: str, base: str | None) -> str | None:
     if value.startswith("//"):
         scheme = urlsplit(base).scheme if base else ""
         return f"{scheme or 'https'}:{value}"
-    if _SCHEMELESS.match(value):
+    if SCHEMELESS_URL_RE.match(value):
         value = "http://" + value
     if base:
         try:
@@ -93,7 +88,7 @@ class Page:
         base = self.url
         href = (self.head.base_href or "").replace("\t", "").replace("\n", "").replace("\r", "")
         href = href.strip()
-        if href and not href.lower().startswith(BAD_URL_PREFIXES) and len(href) < _MAX_ATTR:
+        if href and not href.lower().startswith(BAD_URL_PREFIXES) and len(href) < MAX_ATTR:
             with contextlib.suppress(ValueError):
                 base = urljoin(base, href) if base else href
         return base

@@ -15,7 +15,6 @@ nothing about the fields: the field choosers only ask it for regions of text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml import etree, html
@@ -24,40 +23,22 @@ from cleanser.caching import short_key_cache
 from cleanser.meta.dates import FoundDate, find_dates
 from cleanser.meta.util import _collapse, _norm
 from cleanser.vocabulary import (
-    BLOCK_TAGS,
-    BYLINE_CLASS_WORDS,
-    DATE_CUES,
-    FOOTER_CUES,
-    SOURCE_CLASS_WORDS,
+    CANDIDATE_HEADING_TAGS,
+    CANDIDATE_MARK_RE,
+    CLASS_KIND_RE,
+    DATE_LINE_REST_RE,
+    FOOTER_RE,
+    HSPACE_RE,
+    MAX_CANDIDATES,
+    MAX_META_LINE,
+    MAX_SUBTITLE,
+    NEWLINES_RE,
+    REGION_AFTER,
+    REGION_BEFORE,
+    TEXT_BREAK_TAGS,
+    TEXT_SKIP_TAGS,
+    YEAR_OR_CLOCK_RE,
 )
-
-# HTML structure of the walk (what is invisible, what breaks a line, what is a
-# heading), not cue words: the cues are in cleanser.vocabulary.
-# fmt: off
-
-# Elements whose text the reader never sees.
-_SKIP_TAGS = frozenset(("script", "style", "noscript", "textarea", "template", "select", "option",
-                        "iframe", "object", "embed", "svg", "head", "title", "button", "map"))
-# Elements that start a new line of text: the rulebook's, and <br>, <hr> (a line break
-# here), <text> (SVG/VML text some CMSs emit).
-_BLOCK_TAGS = BLOCK_TAGS | {"br", "hr", "text"}
-# Heading elements (always headline candidates).
-_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4"))
-
-# fmt: on
-
-# Sizes and limits.
-_MAX_CANDIDATES = 120  # heading/byline/source elements marked in one page
-_REGION_AFTER = 420  # characters after the headline searched for the meta line
-_REGION_BEFORE = 160  # characters before it (some layouts print the date above)
-_MAX_META_LINE = 160  # a line longer than this is prose, not a meta line
-_MAX_SUBTITLE = 60  # a 副题 longer than this is a standfirst, not part of the headline
-
-_HSPACE = re.compile(r"[ \t\r\f\v\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-_NEWLINES = re.compile(r" ?\n[\n ]*")
-# Candidate markers: control characters never survive dom.parse, so they cannot be text.
-_MARK = re.compile(r"\x01(\d+)\x02|\x03(\d+)\x04")
-
 
 # --------------------------------------------------------------------------
 # The body walk
@@ -89,7 +70,7 @@ class _Scan:
         # Per open element: bit 1 = block (newline at the end), bit 2 = marked.
         flags: list[int] = []
         push, pop = flags.append, flags.pop
-        skip, block, heading_tags = _SKIP_TAGS, _BLOCK_TAGS, _HEADING_TAGS
+        skip, block, heading_tags = TEXT_SKIP_TAGS, TEXT_BREAK_TAGS, CANDIDATE_HEADING_TAGS
         kinds: dict[str, str] = {}
         links, times = self.links, self.times
         for event, el in walker:
@@ -127,7 +108,7 @@ class _Scan:
                             kind = "by"
                     elif tag == "time":
                         times.append(el)
-                if kind and len(marked) < _MAX_CANDIDATES:
+                if kind and len(marked) < MAX_CANDIDATES:
                     n = len(marked)
                     marked.append((kind, el))
                     open_marks.append(n)
@@ -147,11 +128,11 @@ class _Scan:
                 text = el.tail
                 if text:
                     add(text)
-        text = _NEWLINES.sub("\n", _HSPACE.sub(" ", "".join(parts)))
+        text = NEWLINES_RE.sub("\n", HSPACE_RE.sub(" ", "".join(parts)))
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         removed = 0
-        for m in _MARK.finditer(text):
+        for m in CANDIDATE_MARK_RE.finditer(text):
             pos = m.start() - removed
             if m.group(1) is not None:
                 starts[int(m.group(1))] = pos
@@ -159,7 +140,7 @@ class _Scan:
                 ends[int(m.group(2))] = pos
             removed += m.end() - m.start()
         if removed:
-            text = _MARK.sub("", text)
+            text = CANDIDATE_MARK_RE.sub("", text)
         self.text = text
         # (kind, element, start, end) for every marked element, in document order.
         self.marked = [
@@ -188,16 +169,16 @@ class _Scan:
         if parent is None:
             return title
         children = [c for c in parent if isinstance(c.tag, str) and _collapse(c.text_content())]
-        if not all(c.tag in _HEADING_TAGS for c in children):
+        if not all(c.tag in CANDIDATE_HEADING_TAGS for c in children):
             return title
         k = children.index(el) if el in children else -1
         if k < 0 or k + 1 >= len(children):
             return title
         sub = children[k + 1]
         text = _collapse(sub.text_content())
-        if _heading_rank(sub) <= _heading_rank(el) or not (4 <= len(text) <= _MAX_SUBTITLE):
+        if _heading_rank(sub) <= _heading_rank(el) or not (4 <= len(text) <= MAX_SUBTITLE):
             return title
-        if _YEAR_OR_CLOCK.search(text) or _norm(text) in _norm(title):
+        if YEAR_OR_CLOCK_RE.search(text) or _norm(text) in _norm(title):
             return title
         for other, s, e in spans[index + 1 :]:
             if other is sub:
@@ -222,17 +203,17 @@ class _Scan:
     def find_footer(self) -> None:
         """Start of the copyright footer: the first footer cue after the headline."""
         begin = self.anchor[1] if self.anchor else 0
-        m = _FOOTER_RE.search(self.text, begin)
+        m = FOOTER_RE.search(self.text, begin)
         self.footer = m.start() if m else len(self.text)
 
-    def after(self, size: int = _REGION_AFTER) -> str:
+    def after(self, size: int = REGION_AFTER) -> str:
         """The text right after the headline."""
         if self.anchor is None:
             return ""
         s = self.anchor[1]
         return self.text[s : max(s, min(s + size, self.footer))]
 
-    def before(self, size: int = _REGION_BEFORE) -> str:
+    def before(self, size: int = REGION_BEFORE) -> str:
         """The text right before the headline."""
         if self.anchor is None:
             return ""
@@ -258,7 +239,7 @@ class _Scan:
 @short_key_cache(maxsize=8192)
 def _kind(name: str) -> str:
     """Which candidate list a class or id puts an element in: "h", "by", "src" or ""."""
-    m = _KIND_RE.search(name)
+    m = CLASS_KIND_RE.search(name)
     if m is None:
         return ""
     if m.group(1):
@@ -269,18 +250,6 @@ def _kind(name: str) -> str:
     return "src"
 
 
-# Class/id words: group 1 headline, group 2 byline, group 3 outlet.
-_KIND_RE = re.compile(
-    "(tit|headline|head-line)|("
-    + "|".join(BYLINE_CLASS_WORDS)
-    + ")|("
-    + "|".join(SOURCE_CLASS_WORDS)
-    + ")",
-    re.I,
-)
-_FOOTER_RE = re.compile("|".join(re.escape(c) for c in FOOTER_CUES))
-
-
 def _heading_rank(el: html.HtmlElement) -> int:
     """Lower is better: h1, then h2, a title-classed element, h3, h4."""
     return {"h1": 0, "h2": 1, "h3": 3, "h4": 4}.get(el.tag, 2)
@@ -289,9 +258,6 @@ def _heading_rank(el: html.HtmlElement) -> int:
 # --------------------------------------------------------------------------
 # Lines of the text: meta line, prose, lone dates
 # --------------------------------------------------------------------------
-
-# A year or a clock time: a line holding one is a date line, not a heading.
-_YEAR_OR_CLOCK = re.compile(r"(?:19|20)\d\d\s*[-/.年]|\d{1,2}:\d\d")
 
 
 def _first_prose(region: str) -> int:
@@ -312,7 +278,7 @@ def _in_meta_line(region: str, start: int, end: int) -> bool:
     line_end = region.find("\n", end)
     if line_end < 0:
         line_end = len(region)
-    if line_end - line_start > _MAX_META_LINE:
+    if line_end - line_start > MAX_META_LINE:
         return False
     line = region[line_start:line_end]
     return not any(c in line for c in "。！？") and line.count("，") <= 1
@@ -324,7 +290,7 @@ def _lone_date(region: str, hint: int | None) -> FoundDate | None:
     found = [fd for fd in find_dates(region, hint) if _in_meta_line(region, fd.start, fd.end)]
     if len(found) == 1:
         return found[0]
-    alone = [fd for fd in found if _DATE_LINE_REST.fullmatch(_line_without(region, fd))]
+    alone = [fd for fd in found if DATE_LINE_REST_RE.fullmatch(_line_without(region, fd))]
     return alone[0] if len(alone) == 1 and len(found) <= 3 else None
 
 
@@ -333,11 +299,3 @@ def _line_without(region: str, fd: FoundDate) -> str:
     start = region.rfind("\n", 0, fd.start) + 1
     end = region.find("\n", fd.end)
     return region[start : fd.start] + region[fd.end : end if end >= 0 else len(region)]
-
-
-# What may share a line with a date that stands alone: a cue, brackets, blanks.
-_DATE_LINE_REST = re.compile(
-    r"[\s\[\]【】()（）:：|]*(?:"
-    + "|".join(map(re.escape, DATE_CUES))
-    + r")?[\s\[\]【】()（）:：|]*"
-)

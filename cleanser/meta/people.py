@@ -4,10 +4,10 @@
 and :func:`_is_org` decide whether a token is a person, an outlet or a
 placeholder (新华网, 系统管理员 and 台北報導 are never people);
 :func:`_valid_outlet` and :func:`_source_in` read a 来源 value. The cue patterns
-(记者, 作者, 文/, 摄影, 责任编辑, 来源) are compiled here from the cue tables in
-:mod:`cleanser.vocabulary`, and so are the fall-backs for pages without cues
-(a bare name line under the headline, forum "由 X 发表", a blog's copyright
-holder).
+(记者, 作者, 文/, 摄影, 责任编辑, 来源) are compiled from the cue tables in
+:mod:`cleanser.vocabulary.people`, and so are the patterns of the fall-backs
+for pages without cues (a bare name line under the headline, forum "由 X 发表",
+a blog's copyright holder); the readers here apply them.
 
 These are separate from :mod:`cleanser.meta.fields` because they take a region of
 text and the site's names, never the page: the same readers serve the meta line,
@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable
 
 from cleanser.meta.dates import parse_date
-from cleanser.meta.pagetext import _YEAR_OR_CLOCK, _first_prose
-from cleanser.meta.util import _CJK_RE, _collapse, _norm
+from cleanser.meta.pagetext import _first_prose
+from cleanser.meta.util import _collapse, _norm
 from cleanser.vocabulary import (
     BRACKET_NAME_RE,
     BYLINE_OPENERS,
@@ -33,6 +33,7 @@ from cleanser.vocabulary import (
     DECLARED_SPLIT_RE,
     GLUED_TAIL_RE,
     HAN_NAME_RE,
+    HAN_RE,
     JUNK_PEOPLE,
     KNOWN_OUTLETS,
     LATIN_HANDLE_RE,
@@ -61,6 +62,7 @@ from cleanser.vocabulary import (
     SURNAMES,
     VALUE_STOP_RE,
     WRITER_RE,
+    YEAR_OR_CLOCK_RE,
 )
 
 # --------------------------------------------------------------------------
@@ -86,7 +88,7 @@ def _is_org(name: str, site_names: Iterable[str]) -> bool:
     last = name[-1:]
     if last in ORG_FINALS:
         if last in ORG_FINALS_WEAK:
-            return len(name) >= 4 and bool(_CJK_RE.match(name))
+            return len(name) >= 4 and bool(HAN_RE.match(name))
         return True
     return False
 
@@ -111,7 +113,7 @@ def _valid_person(name: str, site_names: Iterable[str], *, strict: bool) -> bool
         return False
     if any(w in name for w in NOT_NAME_WORDS):
         return False
-    if _CJK_RE.search(name):
+    if HAN_RE.search(name):
         core = re.sub(r"\s*[\(（][^)）]*[\)）]\s*", "", name).replace(" ", "")
         core = PEN_NAME_AMP_RE.sub("", core)  # 放飞&心情: one pen name
         if not HAN_NAME_RE.match(core):
@@ -294,7 +296,7 @@ def _split_declared(value: str, site_names: Iterable[str]) -> list[str]:
         if not part:
             continue
         tokens = part.split(" ")
-        if len(tokens) > 1 and all(len(t) == 1 and _CJK_RE.match(t) for t in tokens):
+        if len(tokens) > 1 and all(len(t) == 1 and HAN_RE.match(t) for t in tokens):
             part = "".join(tokens)  # "赵  培"
         names = _names_at(part, 0, site_names, strict=False, whole_line=True)
         if not names:
@@ -398,7 +400,7 @@ def _name_line(region: str, title: str, site_names: list[str]) -> list[str]:
             continue
         if not (MIN_HEADING_LINE <= len(heading) <= MAX_HEADING_LINE):
             continue
-        if any(c in heading for c in "。！？!?，,：:") or _YEAR_OR_CLOCK.search(heading):
+        if any(c in heading for c in "。！？!?，,：:") or YEAR_OR_CLOCK_RE.search(heading):
             continue
         # The headline printed again above the text: seen earlier on the page, or
         # in the page's own title.

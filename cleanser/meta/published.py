@@ -14,12 +14,9 @@ decides only how the time zone is written (:func:`published_iso`).
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from cleanser.meta.dates import (
-    DEFAULT_TZ,
     FoundDate,
     find_dates,
     find_relative,
@@ -31,18 +28,16 @@ from cleanser.meta.head import _ld_str
 from cleanser.meta.page import Page, elements
 from cleanser.meta.pagetext import _first_prose, _in_meta_line, _lone_date
 from cleanser.meta.people import _starts_phrase
-from cleanser.vocabulary import DATE_CUES, GENERIC_DATE_CUES, PUBLISHED_META_KEYS
+from cleanser.vocabulary import (
+    DATE_CUE_RE,
+    DEFAULT_TZ,
+    GENERIC_DATE_CUES,
+    PUBLISHED_META_KEYS,
+    URL_DATE_RE,
+    URL_YEAR_RE,
+    YEAR_RE,
+)
 
-_URL_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>0[1-9]|1[0-2])[-/_]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
-)
-_URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?:[01]\d)?/")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_DATE_CUE_RE = re.compile(
-    "(?:"
-    + "|".join(re.escape(c) for c in sorted(DATE_CUES, key=len, reverse=True))
-    + r")\s*[:：@]?\s*|(?:本贴|本帖)由\S{1,20}?于\s*"
-)
 _ITEMPROP_DATE = etree.XPath(
     "//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]"
 )
@@ -87,10 +82,10 @@ def published_iso(found: FoundDate | None, lang: str | None) -> str | None:
 def year_hint(page: Page) -> int | None:
     """The year a date shown without one (7月7日) most likely belongs to."""
     if page.url:
-        m = _URL_DATE.search(page.url)
+        m = URL_DATE_RE.search(page.url)
         if m:
             return int(m.group("y"))
-        m = _URL_YEAR.search(page.url)
+        m = URL_YEAR_RE.search(page.url)
         if m:
             return int(m.group(1))
     for v in page.meta_values(("article:modified_time", "og:updated_time", "lastmodified")):
@@ -99,7 +94,7 @@ def year_hint(page: Page) -> int | None:
             return int(fd.iso[:4])
     if page.scan is not None:
         tail = page.scan.text[page.scan.footer : page.scan.footer + 2000]
-        years = [int(y) for y in _YEAR.findall(tail)]
+        years = [int(y) for y in YEAR_RE.findall(tail)]
         if years:
             return max(years)
     # 7月7日 12:16 on a page fetched at a known time: that time's year.
@@ -110,7 +105,7 @@ def url_date(url: str | None) -> FoundDate | None:
     """The date in the page URL (``/2024/0317/``, ``20240317``), kept to the day."""
     if not url:
         return None
-    m = _URL_DATE.search(url)
+    m = URL_DATE_RE.search(url)
     if not m:
         return None
     fd = parse_date(f"{m.group('y')}-{m.group('m')}-{m.group('d')}")
@@ -208,7 +203,7 @@ def _shown_date(page: Page) -> FoundDate | None:
             return lone
     # A cue-prefixed date anywhere in the article (blog "发表于 …" footers).
     region = scan.article()
-    for m in _DATE_CUE_RE.finditer(region):
+    for m in DATE_CUE_RE.finditer(region):
         cue = m.group(0).rstrip(" :：@\n\t")
         if cue in GENERIC_DATE_CUES and not _starts_phrase(region, m.start()):
             continue  # 引用日期, 开放时间: a date of something else

@@ -17,21 +17,19 @@ from __future__ import annotations
 from lxml import etree
 
 from cleanser.meta.head import _ld_str
-from cleanser.meta.headline import (
-    _NO_REFS,
-    _PAGE_MARK,
-    _PRIVATE_USE,
-    _SEP_RE,
-    _TAG,
-    _clean_heading,
-    _extend_line,
-    _score_line,
-    _strip_site,
-)
+from cleanser.meta.headline import _NO_REFS, _clean_heading, _extend_line, _score_line, _strip_site
 from cleanser.meta.page import Page, elements, safe
 from cleanser.meta.pagetext import _heading_rank, _Scan
 from cleanser.meta.util import _collapse, _norm
-from cleanser.vocabulary import SITE_NAME_META_KEYS, TITLE_META_KEYS, WECHAT_SITE_NAMES
+from cleanser.vocabulary import (
+    MARKUP_TAG_RE,
+    PAGE_MARK_RE,
+    PRIVATE_USE_RE,
+    SITE_NAME_META_KEYS,
+    TITLE_META_KEYS,
+    TITLE_SEPARATOR_RE,
+    WECHAT_SITE_NAMES,
+)
 
 _WECHAT_ACCOUNT = etree.XPath("//*[@id='js_name' or @id='profileBt']")
 
@@ -74,7 +72,7 @@ def declared_headlines(
     fragments: list[str] = []
     refs: list[tuple[str, str]] = []
     for r in raw[:8]:
-        r = _collapse(_TAG.sub("", r)) if "<" in r else _collapse(r)
+        r = _collapse(MARKUP_TAG_RE.sub("", r)) if "<" in r else _collapse(r)
         if not r or len(r) > 500:
             continue
         main, removed = _strip_site(r, names)
@@ -90,7 +88,7 @@ def choose_title(page: Page, site_name: str | None) -> tuple[str | None, list[st
     """The page's title (None if shorter than 2 characters) and the <title> fragments."""
     title, fragments = _find_title(page, site_name)
     if title:
-        title = _PAGE_MARK.sub("", _collapse(_PRIVATE_USE.sub("", title)))
+        title = PAGE_MARK_RE.sub("", _collapse(PRIVATE_USE_RE.sub("", title)))
     return (title if title and len(title) >= 2 else None), fragments
 
 
@@ -137,7 +135,7 @@ def _best_heading(
 def _find_title(page: Page, site_name: str | None) -> tuple[str | None, list[str]]:
     refs, fragments = declared_headlines(page, site_name)
     site_frags = [f for f in ([site_name, *fragments]) if f]
-    title_frag_keys = [_norm(f) for f in _SEP_RE.split(page.title_raw)[::2] if f.strip()]
+    title_frag_keys = [_norm(f) for f in TITLE_SEPARATOR_RE.split(page.title_raw)[::2] if f.strip()]
     scan = page.scan
     best = _best_heading(scan, refs, site_frags, title_frag_keys) if scan is not None else None
     if best is not None:

@@ -10,18 +10,9 @@ that none of them imports another just for a helper.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-from cleanser.vocabulary import HAN
-
-_MAX_ATTR = 2000  # attribute values longer than this are ignored
-
-# Han characters (the rulebook's range: unified, extensions A and B–F, compatibility).
-_CJK = HAN  # the rulebook's Han range
-_CJK_RE = re.compile(f"[{_CJK}]")
-
-_NORM_DROP = re.compile(r"[\s\"'“”‘’「」『』`]+")
+from cleanser.vocabulary import NORM_DROP_RE
 
 
 def _collapse(text: str | None) -> str:
@@ -30,4 +21,4 @@ def _collapse(text: str | None) -> str:
 
 def _norm(text: str) -> str:
     """Comparison key: NFKC, no whitespace or quotes, lower case."""
-    return _NORM_DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return NORM_DROP_RE.sub("", unicodedata.normalize("NFKC", text)).lower()

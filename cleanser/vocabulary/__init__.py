@@ -15,6 +15,7 @@ whichever file defines it:
 * :mod:`~cleanser.vocabulary.people`: bylines, outlets, names
 * :mod:`~cleanser.vocabulary.dates`: date cues and clock words
 * :mod:`~cleanser.vocabulary.page`: links, images and page-text cues
+* :mod:`~cleanser.vocabulary.candidates`: explain's metadata candidates and their priors
 
 A name is defined in one part only (tests/test_rulebook.py checks it), so the star
 imports below cannot shadow one another.
@@ -22,6 +23,7 @@ imports below cannot shadow one another.
 
 from __future__ import annotations
 
+from cleanser.vocabulary.candidates import *  # noqa: F403
 from cleanser.vocabulary.chars import *  # noqa: F403
 from cleanser.vocabulary.cues import *  # noqa: F403
 from cleanser.vocabulary.dates import *  # noqa: F403

@@ -6,6 +6,8 @@ character classes from these (tests/test_rulebook.py fails on a Han range elsewh
 
 from __future__ import annotations
 
+import re
+
 # Token tables read best as compact rows.
 # fmt: off
 
@@ -47,3 +49,10 @@ DROP_TAGS = (
 PUNCTUATION = frozenset("，。！？；：、“”‘’《》（）…—,.!?;:\"'()")
 # Sentence-final punctuation: a block with one is prose, not a label.
 SENTENCE_END = frozenset("。！？!?…；;")
+
+# ---- character classes of the metadata readers (cleanser.meta.util) ----
+
+# One Han character (HAN: unified, extensions A and B-F, compatibility).
+HAN_RE = re.compile(f"[{HAN}]")
+# White space and quotes, dropped from comparison keys (meta.util._norm).
+NORM_DROP_RE = re.compile(r"[\s\"'“”‘’「」『』`]+")

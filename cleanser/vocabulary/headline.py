@@ -6,6 +6,8 @@ channel names printed around it.
 
 from __future__ import annotations
 
+import re
+
 # Token tables read best as compact rows.
 # fmt: off
 
@@ -38,3 +40,40 @@ WECHAT_SITE_NAMES = ("微信公众平台", "微信公众号", "WeChat Official A
 HEADLINE_TAGS = ("原创", "原創", "独家", "獨家", "置顶", "置頂", "[图]", "(图)", "（图）", "[組圖]",
                  "[组图]", "(组图)", "（组图）", "[视频]", "(视频)", "（视频）",
                  "[原创]", "【原创】")
+
+# ---- read by cleanser.meta.headline: <title> and headline clean-up ----
+
+# Any title separator, longest first: splits a <title> into headline and site fragments.
+TITLE_SEPARATOR_RE = re.compile(
+    "(" + "|".join(re.escape(s) for s in sorted(TITLE_SEPARATORS, key=len, reverse=True)) + ")"
+)
+# A date (and time) printed at the end of a <title> or headline: cut off.
+TRAILING_DATE_RE = re.compile(
+    r"\s*[\(（\[]?\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\s*[\)）\]]?\s*$"
+)
+# A "Powered by …" credit of the site's software at the end of a <title>: cut off.
+POWERED_BY_RE = re.compile(r"\s*[-|_,;]?\s*Powered by\b.*$", re.I)
+# A domain ending (.com, .cn, .tw …): a <title> fragment holding one names the site.
+DOMAIN_LIKE_RE = re.compile(r"\.(?:com|cn|net|org|gov|edu|tw|hk)\b", re.I)
+# A short Latin brand (The Paper, CSDN.NET) after a Chinese headline: the site's name.
+ASCII_BRAND_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'!]{1,30}$")
+# Characters between a headline and a site name printed into it: cut with the name.
+SITE_SEPARATOR_CHARS = " _-|｜:：—–»·"
+# A HEADLINE_TAGS tag at the start or the end of a headline: cut off.
+HEADLINE_TAG_RE = re.compile(
+    "^(?:"
+    + "|".join(map(re.escape, HEADLINE_TAGS))
+    + r")[\s:：|]*"
+    + r"|\s*(?:"
+    + "|".join(map(re.escape, HEADLINE_TAGS))
+    + ")$"
+)
+# Markup left inside a declared headline string (og:title="<em>…</em>").
+MARKUP_TAG_RE = re.compile(r"<[^>]{0,200}>")
+# A page number glued to a headline: "(页 1)" (Discuz archiver), "（第2页）".
+PAGE_MARK_RE = re.compile(r"\s*[(（]\s*(?:页\s*\d{1,3}|第?\s*\d{1,3}\s*页)\s*[)）]$")
+# Icon-font (private use) and replacement characters, dropped from the headline.
+PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\ufffd]")
+# What may trail a displayed headline without being part of it: counts, marks, short tags.
+JUNK_TAIL_RE = re.compile(r"^(?:[\d\W_]{1,6}|.{1,2})$")

@@ -5,6 +5,11 @@ Read by cleanser.meta.links, page and pagetext.
 
 from __future__ import annotations
 
+import re
+
+from cleanser.vocabulary.chars import BLOCK_TAGS
+from cleanser.vocabulary.dates import DATE_CUES
+
 # Token tables read best as compact rows.
 # fmt: off
 
@@ -23,3 +28,56 @@ BAD_URL_PREFIXES = ("javascript:", "data:", "about:", "vbscript:", "mailto:", "t
 BYLINE_CLASS_WORDS = ("author", "byline", "reporter", "writer", "auth", "zuozhe", "jizhe")
 # Class/id words of elements holding the outlet (来源), checked lower-cased.
 SOURCE_CLASS_WORDS = ("source", "where", "origin", "laiyuan", "media-name", "medianame")
+
+# ---- read by cleanser.meta.pagetext, links, page and util: the page's text and links ----
+
+# HTML structure of the metadata text walk (what is invisible, what breaks a line, what
+# is a heading), not cue words.
+# Elements whose text the reader never sees.
+TEXT_SKIP_TAGS = frozenset(("script", "style", "noscript", "textarea", "template", "select", "option",
+                            "iframe", "object", "embed", "svg", "head", "title", "button", "map"))
+# Elements that start a new line of text: the rulebook's, and <br>, <hr> (a line break
+# here), <text> (SVG/VML text some CMSs emit).
+TEXT_BREAK_TAGS = BLOCK_TAGS | {"br", "hr", "text"}
+# Heading elements (always headline candidates).
+CANDIDATE_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4"))
+# Sizes and limits.
+MAX_CANDIDATES = 120  # heading/byline/source elements marked in one page
+REGION_AFTER = 420  # characters after the headline searched for the meta line
+REGION_BEFORE = 160  # characters before it (some layouts print the date above)
+MAX_META_LINE = 160  # a line longer than this is prose, not a meta line
+MAX_SUBTITLE = 60  # a 副题 longer than this is a standfirst, not part of the headline
+# Horizontal white space of every kind (NBSP, ideographic, zero-width): one space in the text.
+HSPACE_RE = re.compile(r"[ \t\r\f\v\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# A line break with the spaces and blank lines around it: one newline in the text.
+NEWLINES_RE = re.compile(r" ?\n[\n ]*")
+# Candidate markers: control characters never survive dom.parse, so they cannot be text.
+CANDIDATE_MARK_RE = re.compile(r"\x01(\d+)\x02|\x03(\d+)\x04")
+# Class/id words: group 1 headline, group 2 byline, group 3 outlet.
+CLASS_KIND_RE = re.compile(
+    "(tit|headline|head-line)|("
+    + "|".join(BYLINE_CLASS_WORDS)
+    + ")|("
+    + "|".join(SOURCE_CLASS_WORDS)
+    + ")",
+    re.I,
+)
+# Any FOOTER_CUES marker: where the copyright footer starts.
+FOOTER_RE = re.compile("|".join(re.escape(c) for c in FOOTER_CUES))
+# A year or a clock time: a line holding one is a date line, not a heading.
+YEAR_OR_CLOCK_RE = re.compile(r"(?:19|20)\d\d\s*[-/.年]|\d{1,2}:\d\d")
+# What may share a line with a date that stands alone: a cue, brackets, blanks.
+DATE_LINE_REST_RE = re.compile(
+    r"[\s\[\]【】()（）:：|]*(?:"
+    + "|".join(map(re.escape, DATE_CUES))
+    + r")?[\s\[\]【】()（）:：|]*"
+)
+# The URL of a pager's second page (_2.html, ?page=2): a next-page link's target.
+PAGE_TWO_RE = re.compile(r"[_-]2\.\w{2,5}$|[?&](?:page|p|pn|pg)=2(?:&|$)")
+# A URL set by an onclick handler (location.href='…'): a pager link without an href.
+ONCLICK_URL_RE = re.compile(r"""location(?:\.href)?\s*=\s*['"]([^'"]{1,500})['"]""")
+# A next-page link's text (下一页, 后一页, Next, ›, », >>): required of a page-two link.
+PAGER_HINT_RE = re.compile(r"下|后一|後一|[Nn]ext|NEXT|^\s*(?:›|»|>|>>)\s*$")
+# A URL written without its scheme (www.x.com, x.cn/path): resolved as an absolute one.
+SCHEMELESS_URL_RE = re.compile(r"^(?:www\.|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu)(?:\.[a-z]{2})?/)", re.I)
+MAX_ATTR = 2000  # attribute values longer than this are ignored

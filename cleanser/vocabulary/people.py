@@ -244,3 +244,8 @@ NEXT_CREDIT_RE = re.compile(
 # What may stand right before 记者 in a byline: a line start, a bracket, or an outlet
 # name's last character (本报记者, 新华社记者, 中新网记者, 央视台记者).
 BYLINE_OPENERS = frozenset("([（【〔|｜/:：·•□■◆●>》报報社网網台站刊讯訊习生约約席")
+
+# ---- read by cleanser.meta.byline ----
+
+MAX_OUTLET_LINK = 12  # an outlet's name linked in a byline is short
+FOOTER_SPAN = 400  # characters of the footer searched for a copyright holder
