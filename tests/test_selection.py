@@ -176,6 +176,39 @@ def test_article_followed_by_a_teaser_feed_keeps_the_article() -> None:
     assert out == [PROSE, P2]
 
 
+def test_a_feed_of_clipped_teasers_above_the_article_goes() -> None:
+    # "headline summary……" on one line: a summary cut short is a teaser, not prose.
+    feed = "".join(
+        f"<li><a href=/{i}>要闻速递里另一篇新闻的标题第{i}条</a><span>{SIDEBAR_SUMMARY[:30]}……</span></li>"
+        for i in range(6)
+    )
+    out = run(f"<div class=main><ul>{feed}</ul><h1>本篇标题</h1><p>{PROSE}</p><p>{P2}</p></div>")
+    assert out[-2:] == [PROSE, P2] and not any("要闻速递" in line for line in out)
+
+
+def test_headline_cards_with_byline_and_date_after_the_article_go() -> None:
+    cards = "".join(
+        f"<div><h3><a href=/{i}>评论版另一篇文章的标题第{i}篇</a></h3><div>作者{i}</div>"
+        f"<div>2025年11月{10 + i}日</div><div>{SIDEBAR_SUMMARY}</div></div>"
+        for i in range(6)
+    )
+    out = run(f"<div class=content><p>{PROSE}</p><p>{P2}</p>{cards}</div>")
+    assert out == [PROSE, P2]
+
+
+def test_tag_chips_before_the_next_post_are_not_headlines() -> None:
+    # A feed of posts: user, time, text, then a line of linked #tags. The tag line is a
+    # whole-line link, but no heading, so the next post's user and time lines do not
+    # make it a headline with a byline, nor the posts a teaser feed.
+    posts = "".join(
+        f"<div><div>用户{i}号 Lv.{i}</div><div>{i}分钟前</div><p>{PROSE}</p>"
+        f"<div><a href=/t/{i}>#城市夜景</a><a href=/t/m{i}>#手机摄影</a></div></div>"
+        for i in range(6)
+    )
+    sel = select(features_of(f"<div class=feed>{posts}</div>"), (), Options())
+    assert sel.reason is None and sum(b.text.endswith(PROSE) for b in sel.kept) == 6
+
+
 def test_text_island_on_a_link_page_is_not_an_article() -> None:
     links = "".join(f"<li><a href=/{i}>频道导航链接第{i}个栏目名称</a></li>" for i in range(120))
     sel = select(

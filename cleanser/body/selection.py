@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
+from typing import NamedTuple
 
 from lxml import html
 
@@ -29,7 +30,12 @@ from cleanser.body.features import Block, Features, Node
 from cleanser.body.heuristic import Cue, block_cue, element_cue, furniture_image, is_error_page
 from cleanser.body.model import Params, fitted
 from cleanser.options import Options
-from cleanser.vocabulary import ARTICLE_BODY_NAMES, ATTACHMENT_RE, QUESTION_ENDINGS
+from cleanser.vocabulary import (
+    ARTICLE_BODY_NAMES,
+    ATTACHMENT_RE,
+    HEADING_TAGS,
+    QUESTION_ENDINGS,
+)
 
 # A boilerplate verdict that would remove more than Params.safety_share of the
 # page's positive weight is ignored: real furniture is never most of the page's
@@ -101,6 +107,12 @@ _HEADLINE_TAGS = frozenset(("h1", "h2"))
 LEAD_ARTICLE_TOKENS = 50
 # Tokens of a whole-line link that reads as a headline.
 HEADLINE_MIN_TOKENS = 6
+# Short lines a teaser may hold between its headline and its summary (byline, date).
+TEASER_META_LINES = 2
+TEASER_META_TOKENS = 12
+# How a summary cut short ends: a linked headline and a clipped summary on one line
+# is a teaser by itself (feeds print "标题 摘要……" and "Headline Summary..." alike).
+_CLIPPED_ENDS = ("...", "…", "．．．")
 # A line this long that the next line starts with is a summary of it.
 LEAD_REPEAT_MIN_CHARS = 10
 # Extra characters a line may have around a title and still be that title.
@@ -413,20 +425,38 @@ def _page_verdict(
         kept = [b for b in kept if b.index < second and b.index != title]
         removed = removed + cut
     if reason is None and not forum and forced is None:
-        teasers, first = _teasers(best, features, weights, flags)
-        if teasers >= MIN_TEASERS:
-            lead = [b for b in kept if b.index < first]
-            if sum(b.length for b in lead) >= LEAD_ARTICLE_TOKENS:
-                # An article followed by a feed of teasers: keep the article.
-                cut = [
-                    Removal(b.index, b.text, "feed", "teaser feed after the article")
-                    for b in kept
-                    if b.index >= first
-                ]
-                kept, removed = lead, removed + cut
-            else:
-                reason = f"list page ({teasers} headline + summary items)"
+        feed = _teasers(best, features, weights, flags)
+        kept, removed, reason = _feed_verdict(feed, kept, removed)
     return kept, removed, reason
+
+
+def _feed_verdict(
+    feed: _Feed, kept: list[Block], removed: list[Removal]
+) -> tuple[list[Block], list[Removal], str | None]:
+    """Cut a run of teasers beside the article, or call the page a list.
+
+    The run counts when its items are at least half of the prose lines it spans. With
+    an article after it, before it or on both sides, the run goes (after the article,
+    everything from its first headline goes: a feed's tail is more feed). With too
+    little prose outside it, and items making half the region's prose, the page is a
+    list.
+    """
+    if feed.items < MIN_TEASERS or feed.items * 2 < feed.inside:
+        return kept, removed, None
+    lead = sum(b.length for b in kept if b.index < feed.first) >= LEAD_ARTICLE_TOKENS
+    tail = sum(b.length for b in kept if b.index > feed.last) >= LEAD_ARTICLE_TOKENS
+    if not lead and not tail:
+        if feed.items * 2 >= feed.prose:
+            return kept, removed, f"list page ({feed.items} headline + summary items)"
+        return kept, removed, None
+    end = feed.last if tail else math.inf
+    where = "after" if lead and not tail else ("before" if tail and not lead else "inside")
+    cut = [
+        Removal(b.index, b.text, "feed", f"teaser feed {where} the article")
+        for b in kept
+        if feed.first <= b.index <= end
+    ]
+    return [b for b in kept if not feed.first <= b.index <= end], removed + cut, None
 
 
 def _is_prose(block: Block, min_tokens: float) -> bool:
@@ -776,30 +806,66 @@ def _entries(node: Node, features: Features) -> tuple[int, int] | None:
     return starts[0], starts[1]
 
 
+class _Feed(NamedTuple):
+    """The headline + summary items of a region (see :func:`_teasers`)."""
+
+    items: int  # headline + summary items
+    first: int  # block index of the first item's headline
+    last: int  # block index of the last item's summary
+    prose: int  # prose lines in the whole region
+    inside: int  # prose lines from ``first`` to ``last``
+
+
 def _teasers(
     node: Node, features: Features, weights: list[float], flags: list[Cue | None]
-) -> tuple[int, int]:
-    """Headline-link + summary pairs in the region (search results, news feeds).
+) -> _Feed:
+    """Headline-link + summary items in the region (search results, news feeds).
 
-    Returns their count (0 unless they are at least half of the region's prose
-    lines) and the index of the first headline.
+    An item is a whole-line headline link followed by a summary (a prose line that is
+    a sentence or longer than a byline), with at most
+    TEASER_META_LINES short lines (byline, date) between them when the headline is a
+    heading; or one line that
+    opens with a headline link and ends in a clipped summary (``...``).
     """
     blocks = features.blocks
-    teasers = prose = 0
-    first = -1
+    items = 0
+    first = last = -1
     headline = -1
+    between = 0
+    titled = False  # the open headline is a heading (h1-h6)
+    prose: list[int] = []
     for i in range(node.start, node.end):
         b = blocks[i]
         if b.length == 0:
             continue
-        if weights[i] > 0:
-            prose += 1
-            if headline >= 0:
-                teasers += 1
-                first = headline if first < 0 else first
+        if titled and b.length <= TEASER_META_TOKENS and not b.sentence_end:
+            # A byline or a date between a heading's headline and its summary (a user
+            # name before a post's time is not a headline: it is no heading).
+            between += 1
+            if between > TEASER_META_LINES:
+                headline, titled = -1, False
+            continue
+        clipped = _clipped_teaser(b)
+        if weights[i] > 0 or clipped:
+            prose.append(i)
+            summary = b.sentence_end or b.length > TEASER_META_TOKENS
+            start = headline if headline >= 0 and summary else (i if clipped else -1)
+            if start >= 0:
+                items += 1
+                first = start if first < 0 else first
+                last = i
         is_headline = b.link_length == b.length and b.length >= HEADLINE_MIN_TOKENS
-        headline = i if is_headline and flags[i] is None else -1
-    return (teasers if teasers * 2 >= prose else 0), first
+        headline, between = (i if is_headline and flags[i] is None else -1), 0
+        titled = headline >= 0 and b.tag in HEADING_TAGS
+    inside = sum(1 for i in prose if first <= i <= last)
+    return _Feed(items, first, last, len(prose), inside)
+
+
+def _clipped_teaser(block: Block) -> bool:
+    """A headline link and a clipped summary on one line."""
+    return HEADLINE_MIN_TOKENS <= block.link_length < block.length and block.text.rstrip().endswith(
+        _CLIPPED_ENDS
+    )
 
 
 def _confidence(score: float, total_pos: float) -> float:
