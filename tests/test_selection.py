@@ -209,6 +209,26 @@ def test_tag_chips_before_the_next_post_are_not_headlines() -> None:
     assert sel.reason is None and sum(b.text.endswith(PROSE) for b in sel.kept) == 6
 
 
+def test_a_comment_heading_above_the_headline_is_a_channel_label() -> None:
+    # 评论 heads comment sections, but also opinion columns: above the page's h1 it
+    # labels the page, and the section it would flag holds the whole article.
+    side = "".join(f"<p>{SIDEBAR_SUMMARY}{i}</p>" for i in range(3))
+    out = run(
+        f"<body><div class=main><div>评论</div><h1>测试标题</h1><p>{PROSE}</p><p>{P2}</p>"
+        f"<p>{PROSE.replace('国家', '省里')}</p></div><div class=about>{side}</div></body>"
+    )
+    assert PROSE in out and P2 in out and "评论" not in out
+
+
+def test_a_teaser_box_heading_goes_with_the_box() -> None:
+    feed = "".join(
+        f"<li><a href=/{i}>滚动新闻里另一篇新闻的标题第{i}条</a><span>{SIDEBAR_SUMMARY[:30]}……</span></li>"
+        for i in range(6)
+    )
+    out = run(f"<div class=main><h2>滚动新闻</h2><ul>{feed}</ul><p>{PROSE}</p><p>{P2}</p></div>")
+    assert out == [PROSE, P2]
+
+
 def test_text_island_on_a_link_page_is_not_an_article() -> None:
     links = "".join(f"<li><a href=/{i}>频道导航链接第{i}个栏目名称</a></li>" for i in range(120))
     sel = select(

@@ -450,13 +450,24 @@ def _feed_verdict(
             return kept, removed, f"list page ({feed.items} headline + summary items)"
         return kept, removed, None
     end = feed.last if tail else math.inf
+    start = feed.first
+    before = [b for b in kept if b.index < start]
+    if before and _feed_heading(before[-1]):
+        start = before[-1].index  # the feed's own heading (滚动新闻, More from…) goes with it
     where = "after" if lead and not tail else ("before" if tail and not lead else "inside")
     cut = [
         Removal(b.index, b.text, "feed", f"teaser feed {where} the article")
         for b in kept
-        if feed.first <= b.index <= end
+        if start <= b.index <= end
     ]
-    return [b for b in kept if not feed.first <= b.index <= end], removed + cut, None
+    return [b for b in kept if not start <= b.index <= end], removed + cut, None
+
+
+def _feed_heading(block: Block) -> bool:
+    """A short heading line, no sentence: what heads a box of teasers."""
+    return (
+        block.tag in HEADING_TAGS and block.length <= TEASER_META_TOKENS and not block.sentence_end
+    )
 
 
 def _is_prose(block: Block, min_tokens: float) -> bool:
@@ -500,6 +511,11 @@ def _flag_section(
         return
     inside = positive[end] - positive[start]
     if inside > safety_share * total_pos and total_pos - inside < OUTSIDE_SHARE * inside:
+        flags[block.index] = cue
+        return
+    if any(b.tag == "h1" for b in features.blocks[block.index + 1 : end]):
+        # A section holding the page's headline is the page, whatever heads it (a
+        # channel label 评论 above an opinion piece's h1).
         flags[block.index] = cue
         return
     if (start, end) in done:
