@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import NamedTuple
@@ -33,103 +32,50 @@ from cleanser.options import Options
 from cleanser.vocabulary import (
     ARTICLE_BODY_NAMES,
     ATTACHMENT_RE,
+    CLIPPED_ENDS,
+    COMMENTED_ARTICLE_MIN,
+    CONFIDENCE_FULL_SCORE,
+    DATE_ONLY_LINE_RE,
+    ENTRY_DATE_TOKENS,
+    ERROR_PAGE_MAX_TOKENS,
+    FORUM_FLAGGED_WEIGHT,
+    FORUM_LABEL_TOKENS,
+    FORUM_SHORT_LINE_CAP,
+    GROW_LEVELS,
+    GROW_MAX_STEPS,
+    GROW_MIN,
+    GROW_RATIO,
+    HEADING_LINK_EVIDENCE,
     HEADING_TAGS,
+    HEADLINE_MIN_TOKENS,
+    ISLAND_LINK_RATIO,
+    ISLAND_MAX_SCORE,
+    LEAD_ARTICLE_TOKENS,
+    LEAD_REPEAT_MIN_CHARS,
+    LINK_SHARE_BY_FOCUS,
+    LIST_LABEL_LOOKAHEAD,
+    LIST_LABEL_TOKENS,
+    MARKED_BODY_MIN_TOKENS,
+    MIN_ENTRIES,
+    MIN_TEASERS,
+    NOT_ALNUM_RE,
+    OUTSIDE_SHARE,
+    PAGE_HEADLINE_TAGS,
+    PROSE_MAX_LINK_SHARE,
     QUESTION_ENDINGS,
+    SCORE_TIE,
+    SOFT_CUE_KINDS,
+    STRONG_CUE_KINDS,
+    TEASER_META_LINES,
+    TEASER_META_TOKENS,
+    TITLE_KEY_MIN_CHARS,
+    TITLE_PART_MIN,
+    TITLE_SEARCH_LINES,
+    TITLE_SLACK,
+    TITLED_MIN_SHARE,
 )
 
-# A boilerplate verdict that would remove more than Params.safety_share of the
-# page's positive weight is ignored: real furniture is never most of the page's
-# prose...
-# ...unless the rest of the page has at least this share of its prose: then the
-# verdict stands (a comment section longer than the article is still comments).
-OUTSIDE_SHARE = 0.3
-# ...or, for a comment section, when the rest of the page holds at least this much
-# weight: a blog post of a few paragraphs under sixty comments.
-COMMENTED_ARTICLE_MIN = 150.0
-# On forum pages short lines (user names, badges, one-line posts) and the flagged
-# user cards between posts cost nothing, so the thread container can collect
-# every post; the label filter below then drops the chrome. Swept on
-# magic_html_forum (16 pages): caps 1.0/0.1 → 0.732, 0.0/0.1 → 0.775, 0.0/0.0 → 0.783,
-# and 0.812 with the label filter.
-FORUM_SHORT_LINE_CAP = 0.0
-FORUM_FLAGGED_WEIGHT = 0.0
-# In threads, unpunctuated lines shorter than this are user names, badges and
-# counters, not posts.
-FORUM_LABEL_TOKENS = 6
-# The weight of a flagged line, the link-dense share, the article threshold, the
-# class/id overrule share and the prose that outweighs a class token are fitted:
-# see ``model.Params`` and ``python -m cleanser.learn.train``.
-# A best region scoring under ISLAND_MAX_SCORE on a page with ISLAND_LINK_RATIO
-# times more link text is an island of text on a list page (an address, a
-# captcha note), not an article. Two list pages in the shared corpus (ratios 30
-# and 150) are caught; a 30-point code-only forum post with ratio 16 is not.
-ISLAND_MAX_SCORE = 60.0
-ISLAND_LINK_RATIO = 25.0
-# Widening the best node to a run of an ancestor's children (see _grow): how many
-# levels up, and how much heavier the run must be. On the shared corpus this
-# changes one page (a zh.wikipedia article, F1 0.09 -> 0.68); ratio 2 and +300
-# keep every other page's output as it was.
-GROW_LEVELS = 4
-GROW_MAX_STEPS = 64  # ancestors visited at most, wrappers included (deeply nested pages)
-GROW_RATIO = 2.0
-GROW_MIN = 300.0
-# A page with too little text to score still has an article when an element it
-# names as the body (ARTICLE_BODY_NAMES) holds this many unflagged tokens. On the
-# shared corpus this changes one page (a two-line CSDN post, F1 0 -> 1) and no list
-# or error page.
-MARKED_BODY_MIN_TOKENS = 10
-# A kept line this short, unpunctuated, over two link-dense lines labels a link list.
-LIST_LABEL_TOKENS = 8
-LIST_LABEL_LOOKAHEAD = 20  # lines looked past a label for its list (bounds the scan)
-# Below Params.min_article_score total weight there is no article (list, index and
-# error pages).
-# A line is link-dense (navigation, related headlines, user names) above a share of
-# link tokens: Params.link_dense_share in balanced focus, these in the others.
-_LINK_SHARE_BY_FOCUS = {"precision": 0.3, "recall": 0.8}
-# Link share of the lines after a generic heading (热点, 推荐…) that confirms it
-# heads a link list rather than a body subheading.
-HEADING_LINK_EVIDENCE = 0.3
-# A region this short that apologises (页面不存在…) is an error page.
-ERROR_PAGE_MAX_TOKENS = 150
-# Headline links followed by a summary: this many make a list page, not an article.
-MIN_TEASERS = 5
-# Lines holding only a date, and how many dated entries make a multi-entry page.
-_DATE_ONLY = re.compile(r"^(19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
-ENTRY_DATE_TOKENS = 12
-MIN_ENTRIES = 3
-# The article under the page headline must score at least this share of the
-# appended story that outscored it (360kuai: 0.16; a one-paragraph false hit in
-# chinese_wced: 0.07).
-TITLED_MIN_SHARE = 0.12
-# Lines that can carry the page's own headline.
-_HEADLINE_TAGS = frozenset(("h1", "h2"))
-# Prose before a teaser feed that makes it an article followed by a feed.
-LEAD_ARTICLE_TOKENS = 50
-# Tokens of a whole-line link that reads as a headline.
-HEADLINE_MIN_TOKENS = 6
-# Short lines a teaser may hold between its headline and its summary (byline, date).
-TEASER_META_LINES = 2
-TEASER_META_TOKENS = 12
-# How a summary cut short ends: a linked headline and a clipped summary on one line
-# is a teaser by itself (feeds print "标题 摘要……" and "Headline Summary..." alike).
-_CLIPPED_ENDS = ("...", "…", "．．．")
-# A line this long that the next line starts with is a summary of it.
-LEAD_REPEAT_MIN_CHARS = 10
-# Extra characters a line may have around a title and still be that title.
-TITLE_SLACK = 4
-# A line at least this long that is part of the headline is its main title or 副题
-# printed on its own (the metadata headline joins them).
-TITLE_PART_MIN = 8
-# Only lines this close to the start of the article are checked against the title.
-TITLE_SEARCH_LINES = 6
-
-# Scores closer than this are equal (float sums of the same weights in another order).
-_TIE = 1e-9
-_STRONG_KINDS = frozenset(("footer", "disclaimer", "share"))
-_SOFT_KINDS = frozenset(("terminator", "meta"))
 _BODY_NAMES = frozenset(ARTICLE_BODY_NAMES)
-# A line whose link share is at most this is not a link line (for _is_prose).
-_PROSE_MAX_LINK_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -342,9 +288,9 @@ def _text_verdicts(
         cue = block_cue(block, forum)
         if cue is None:
             continue
-        if cue.kind in _SOFT_KINDS:
+        if cue.kind in SOFT_CUE_KINDS:
             soft[block.index] = cue
-        elif cue.kind in _STRONG_KINDS:
+        elif cue.kind in STRONG_CUE_KINDS:
             flags[block.index] = flags[block.index] or cue
         elif (prior := flags[block.index]) is None or prior.kind != "sidebar-heading":
             # (a heading inside a section another heading flagged adds nothing)
@@ -383,7 +329,8 @@ def _best_node(
         # cancel out stay with the article, so extracting its own html gives it back.
         prose = positive[node.end] - positive[node.start]
         if s > 0 and (
-            s > best_score + _TIE or (s >= best_score - _TIE and prose >= best_prose - _TIE)
+            s > best_score + SCORE_TIE
+            or (s >= best_score - SCORE_TIE and prose >= best_prose - SCORE_TIE)
         ):
             best, best_score, best_prose = node, s, prose
     return best, best_score, scores
@@ -476,7 +423,7 @@ def _is_prose(block: Block, min_tokens: float) -> bool:
     return (
         text >= min_tokens
         and block.sentence_end
-        and block.link_length <= _PROSE_MAX_LINK_SHARE * block.length
+        and block.link_length <= PROSE_MAX_LINK_SHARE * block.length
     )
 
 
@@ -542,12 +489,12 @@ def _clean_region(
     byline_key = _key("".join(byline)) if byline else ""
     kept: list[Block] = []
     removed: list[Removal] = []
-    title_keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
-    page_key = _key(titles[0]) if titles and len(_key(titles[0])) >= 4 else None
+    title_keys = {_key(t) for t in titles if t and len(_key(t)) >= TITLE_KEY_MIN_CHARS}
+    page_key = _key(titles[0]) if titles and len(_key(titles[0])) >= TITLE_KEY_MIN_CHARS else None
     region = range(node.start, node.end)
     teaser_repeats = _lead_repeats(blocks, node)
     link_share = (
-        balanced_link_share if options.focus == "balanced" else _LINK_SHARE_BY_FOCUS[options.focus]
+        balanced_link_share if options.focus == "balanced" else LINK_SHARE_BY_FOCUS[options.focus]
     )
     total = sum(max(weights[i], 0.0) for i in region)
     seen = 0.0
@@ -758,11 +705,15 @@ def _titled_article(
     headline follows it there, the best region between the two wins instead.
     """
     key = _key(title)
-    if len(key) < 4:
+    if len(key) < TITLE_KEY_MIN_CHARS:
         return None
     blocks = features.blocks
     anchor = next(
-        (b.index for b in blocks[: best.end] if b.tag in _HEADLINE_TAGS and _key(b.text) == key),
+        (
+            b.index
+            for b in blocks[: best.end]
+            if b.tag in PAGE_HEADLINE_TAGS and _key(b.text) == key
+        ),
         None,
     )
     if anchor is None:
@@ -786,7 +737,7 @@ def _titled_article(
 
 def _thread_title(features: Features, node: Node, titles: tuple[str, ...]) -> Block | None:
     """The thread or question title line above the posts, kept on forum pages."""
-    keys = {_key(t) for t in titles if t and len(_key(t)) >= 4}
+    keys = {_key(t) for t in titles if t and len(_key(t)) >= TITLE_KEY_MIN_CHARS}
     for b in features.blocks[: node.start]:
         if b.length and _repeats(_key(b.text), keys):
             # A question is part of a Q&A page's text; a thread's subject is a headline.
@@ -815,7 +766,7 @@ def _entries(node: Node, features: Features) -> tuple[int, int] | None:
     starts = [
         lines[k - 1].index
         for k, b in enumerate(lines)
-        if k > 0 and b.length <= ENTRY_DATE_TOKENS and _DATE_ONLY.match(b.text)
+        if k > 0 and b.length <= ENTRY_DATE_TOKENS and DATE_ONLY_LINE_RE.match(b.text)
     ]
     if len(starts) < MIN_ENTRIES:
         return None
@@ -880,13 +831,13 @@ def _teasers(
 def _clipped_teaser(block: Block) -> bool:
     """A headline link and a clipped summary on one line."""
     return HEADLINE_MIN_TOKENS <= block.link_length < block.length and block.text.rstrip().endswith(
-        _CLIPPED_ENDS
+        CLIPPED_ENDS
     )
 
 
 def _confidence(score: float, total_pos: float) -> float:
     """0–1: how much article text there is, and how much of the page's prose it holds."""
-    size = min(1.0, score / 300.0)
+    size = min(1.0, score / CONFIDENCE_FULL_SCORE)
     share = min(1.0, score / total_pos)
     return round(0.5 * size + 0.5 * share, 3)
 
@@ -901,9 +852,6 @@ def _repeats(key: str, titles: set[str]) -> bool:
     )
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
 def _key(text: str) -> str:
     """A line reduced to its letters and digits, for comparing it with headlines."""
-    return _NOT_ALNUM.sub("", text).lower()
+    return NOT_ALNUM_RE.sub("", text).lower()
