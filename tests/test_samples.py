@@ -27,7 +27,6 @@ KNOWN_SHORTFALLS: dict[str, str] = {
     "douban-group-topic": "keeps the title and 来自: …; a quoted reply is repeated in the quoting one",
     "qa-answers-list": "keeps follower counts and answer authors' badge texts",
     "feed-timeline-gb18030": "every post card's class has the token 'like': vetoed, empty output",
-    "error-soft-404-big5": "judged an error page below the fitted probability: keeps the apology",
 }
 
 

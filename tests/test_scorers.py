@@ -13,6 +13,7 @@ from cleanser.body.heuristic import (
     class_tokens,
     element_cue,
     furniture_image,
+    is_error_page,
     looks_like_forum,
     sidebar_heading,
 )
@@ -340,3 +341,20 @@ def test_counters_clocks_and_durations_are_furniture() -> None:
     )
     kinds = [c.kind if (c := block_cue(b)) else None for b in f.blocks]
     assert kinds == ["share", "share", "share", None]
+
+
+@pytest.mark.parametrize(
+    "apology",
+    [
+        "很抱歉，您要访问的页面不存在或已被删除。",
+        "很抱歉，您要瀏覽的頁面可能已被移除、名稱已變更，或是暫時無法使用。",
+        "抱歉，您訪問的頁面已過期。",
+        "找不到頁面，請返回首頁。",
+    ],
+)
+def test_error_page_apologies_in_either_script(apology: str) -> None:
+    assert is_error_page(apology)
+
+
+def test_an_article_that_mentions_pages_is_no_apology() -> None:
+    assert is_error_page("市政府网站改版后，首页新增了政务服务专栏，访问量明显上升。") is None
