@@ -86,6 +86,9 @@ _TEASER_WORDS = 4
 _LONG_HEADINGS = "|".join(re.escape(h) for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
 # A heading that starts or ends with one of the longer cues (热点排行榜, 猜你喜欢的).
 _LONG_HEADING_RE = re.compile(f"^({_LONG_HEADINGS})|({_LONG_HEADINGS})$")
+# The same cues as a tuple: ``str.startswith``/``endswith`` rule most lines out in C
+# before the regex (which tries every position) runs.
+_LONG_HEADING_CUES = tuple(h for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
 
 
 @dataclass(frozen=True)
@@ -149,11 +152,18 @@ def _token_cue(raw: str, forum: bool) -> Cue | None:
 
 def sidebar_heading(text: str) -> str | None:
     """The sidebar heading ``text`` reads as (猜你喜欢, 相关阅读…), or None."""
-    core = _HEADING_JUNK.sub("", text)
+    return _sidebar_core(_HEADING_JUNK.sub("", text))
+
+
+def _sidebar_core(core: str) -> str | None:
+    """``sidebar_heading`` of a text already stripped of ``_HEADING_JUNK``."""
     if not core or len(core) > _MAX_HEADING_TOKENS:
         return None
     if core in _HEADINGS:
         return core
+    # core has no whitespace, so "$" is its end: the regex matches only if one holds.
+    if not (core.startswith(_LONG_HEADING_CUES) or core.endswith(_LONG_HEADING_CUES)):
+        return None
     m = _LONG_HEADING_RE.search(core)
     return m.group(1) or m.group(2) if m else None
 
@@ -199,13 +209,14 @@ def _text_cue(text: str, n: int, link_heavy: bool, sentence_end: bool, forum: bo
             return Cue("share", "icon-font or undecodable characters only")
         return None
     if n <= _MAX_HEADING_TOKENS:
-        heading = sidebar_heading(text)
+        core = _HEADING_JUNK.sub("", text)  # once for both heading tests
+        heading = _sidebar_core(core)
         if heading:
             return Cue("sidebar-heading", f"heading '{heading}'")
-        if not forum:
-            core = _HEADING_JUNK.sub("", text)
-            if core in _COMMENT_HEADINGS or _COMMENT_COUNT.fullmatch(core):
-                return Cue("sidebar-heading", f"comment heading '{core}'")
+        if not forum and (
+            core in _COMMENT_HEADINGS or ("评论" in core and _COMMENT_COUNT.fullmatch(core))
+        ):
+            return Cue("sidebar-heading", f"comment heading '{core}'")
     if n <= _MAX_FURNITURE_TOKENS:
         m = _FOOTER_RE.search(text)
         if m:
