@@ -1,12 +1,14 @@
-"""selection's steps, each on a hand-built tree: markup verdicts, the best subtree."""
+"""selection's steps, each on a hand-built tree: markup verdicts (body.verdicts), the best
+subtree (body.choose)."""
 
 from __future__ import annotations
 
 from itertools import accumulate
 
+from cleanser.body.choose import _best_node
 from cleanser.body.density import block_weight
 from cleanser.body.model import Params
-from cleanser.body.selection import _best_node, _markup_verdicts, _outweigh
+from cleanser.body.verdicts import _markup_verdicts, _outweigh
 
 from .helpers import PROSE, features_of
 
