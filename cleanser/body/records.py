@@ -15,11 +15,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from lxml import html
 
 from cleanser.body.features import Features, Node
-from cleanser.body.heuristic import class_tokens, tokens_of
+from cleanser.body.heuristic import tokens_of
 from cleanser.caching import short_key_cache
 
 # Fewest siblings of one shape that make a group (a thread of one reply has two posts).
@@ -121,15 +122,22 @@ def find_groups(features: Features, detail: Callable[[Group], bool] | None = Non
 
 
 def _measure(features: Features, parent: int, members: list[int]) -> Group:
+    # (prefix sums read directly: a list of 500,000 paragraphs is one group)
     nodes = features.nodes
+    lengths, link_lengths, puncts = (
+        features.length_prefix,
+        features.link_prefix,
+        features.punct_prefix,
+    )
     tokens = links = punct = linked = headed = 0
     for m in members:
         node = nodes[m]
-        n_tokens = features.length(node)
-        n_links = features.link_length(node)
+        start, end = node.start, node.end
+        n_tokens = lengths[end] - lengths[start]
+        n_links = link_lengths[end] - link_lengths[start]
         tokens += n_tokens
         links += n_links
-        punct += features.punct(node)
+        punct += puncts[end] - puncts[start]
         if n_tokens and n_links >= 0.6 * n_tokens:
             linked += 1
         if _led_by_headline(features, node):
@@ -148,7 +156,9 @@ def _detail(features: Features, group: Group) -> Group:
 
 def _led_by_headline(features: Features, node: Node) -> bool:
     """The record's first line is a link long enough to be a headline (not a user name)."""
-    for b in features.blocks[node.start : node.end]:
+    blocks = features.blocks
+    for i in range(node.start, node.end):  # (a slice would copy a whole page's lines)
+        b = blocks[i]
         if b.length:
             return b.length >= HEADLINE_TOKENS and b.link_length >= 0.6 * b.length
     return False
@@ -156,7 +166,9 @@ def _led_by_headline(features: Features, node: Node) -> bool:
 
 def _shows_time(features: Features, node: Node) -> bool:
     seen = 0
-    for b in features.blocks[node.start : node.end]:
+    blocks = features.blocks
+    for i in range(node.start, node.end):  # (a slice would copy a whole page's lines)
+        b = blocks[i]
         if TIME_RE.search(b.text):
             return True
         seen += len(b.text)
@@ -171,9 +183,7 @@ def _has_author(el: html.HtmlElement) -> bool:
 
 def author_scan(el: html.HtmlElement) -> Iterator[html.HtmlElement]:
     """The first AUTHOR_SCAN + 1 elements of a record (itself included): where its author is."""
-    for i, d in enumerate(el.iter()):
-        if i > AUTHOR_SCAN:
-            return
+    for d in islice(el.iter(), AUTHOR_SCAN + 1):
         if isinstance(d.tag, str):
             yield d
 
@@ -183,6 +193,13 @@ def author_cue(el: html.HtmlElement) -> str | None:
     names an author (author, username, zuozhe…), else None."""
     if el.tag == "a" and USER_HREF_RE.search(el.get("href") or ""):
         return "link"
-    if (el.get("class") or el.get("id")) and not AUTHOR_TOKENS.isdisjoint(class_tokens(el)):
+    cls, ident = el.get("class"), el.get("id")
+    if (cls or ident) and _names_author(f"{cls or ''} {ident or ''}"):
         return "named"
     return None
+
+
+@short_key_cache(maxsize=4096)
+def _names_author(raw: str) -> bool:
+    # Class strings repeat down a thread (every post): judge each once.
+    return not AUTHOR_TOKENS.isdisjoint(tokens_of(raw))
