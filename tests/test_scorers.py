@@ -236,6 +236,9 @@ def test_button_labels_are_furniture_only_as_whole_lines() -> None:
         ),
         # a picture linked to its full-size file is the article's
         ('<a href="https://x.cn/big/a.jpg"><img src="/a.jpg"></a>', False),
+        # avatars by their Chinese names: a user face (50px), 头像 in pinyin
+        ('<div class="face"><a href="/u/1"><img src="/c/1.jpg" width="50"></a></div>', True),
+        ('<span class="touxiang"><img src="/u/3958.jpg"></span>', True),
     ],
 )
 def test_furniture_images(markup: str, furniture: bool) -> None:

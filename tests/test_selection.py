@@ -273,3 +273,15 @@ def test_endless_scroll_keeps_the_article_under_the_page_headline() -> None:
         f"<div class=a2><h1>另一篇完全不同的新闻报道标题</h1>{long_story}</div></div>"
     )
     assert run(markup) == [PROSE]
+
+
+def test_no_article_reason_names_the_deciding_figures() -> None:
+    links = "".join(f"<li><a href=/{i}>频道导航链接第{i}个栏目名称</a></li>" for i in range(120))
+    island = select(
+        features_of(f"<body><ul>{links}</ul><p>公司地址：某市某区某路1号某大厦9楼。</p></body>"),
+        (),
+        Options(),
+    )
+    assert island.reason and "island among" in island.reason and "link tokens" in island.reason
+    short = select(features_of("<body><p>欢迎光临</p></body>"), (), Options())
+    assert short.reason and "an article needs" in short.reason

@@ -58,3 +58,24 @@ def test_outweigh_lifts_class_verdicts_only_from_prose_lines() -> None:
     lifted = list(flags)
     assert [i for i, _ in _outweigh(f.blocks, lifted, 20)] == [0]
     assert lifted[0] is None and lifted[1] is not None
+
+
+def test_same_shaped_cards_are_weighed_together() -> None:
+    # Each post card of a timeline carries a weak token ('like'); one card is a small
+    # share of the page, but the cards together are its prose: their verdict yields.
+    cards = "".join(f"<div class='card feed_like'><p>第{i}条：{PROSE}</p></div>" for i in range(4))
+    side = "".join(f"<p>侧栏第{i}段文字，介绍本站的栏目和服务内容。</p>" for i in range(3))
+    f = features_of(f"<div><div class=timeline>{cards}</div><div class=about>{side}</div></div>")
+    weights = [max(block_weight(b), 0.0) for b in f.blocks]
+    flags: list = [None] * len(f.blocks)
+    overruled = _markup_verdicts(f, False, None, prefix(weights), sum(weights), Params(), flags)
+    assert len(overruled) == 4 and flags[:4] == [None] * 4
+    # Two such cards are not a shape of records: each is judged alone.
+    f = features_of(
+        f"<div><div class=timeline>{cards[: len(cards) // 2]}</div>"
+        f"<div class=about>{side}{side}</div></div>"
+    )
+    weights = [max(block_weight(b), 0.0) for b in f.blocks]
+    flags = [None] * len(f.blocks)
+    _markup_verdicts(f, False, None, prefix(weights), sum(weights), Params(), flags)
+    assert all(flag is not None for flag in flags[:2])

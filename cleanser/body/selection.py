@@ -134,7 +134,7 @@ def select(
             [],
             max(best_score, 0.0),
             0.0,
-            "no block of article-like text (list, index or error page?)",
+            _no_article_reason(best_score, p.min_article_score, island, page_links),
             weights,
             flags,
             scores,
@@ -192,6 +192,15 @@ def node_of(features: Features, el: html.HtmlElement) -> Node | None:
         if id(node.el) in ancestors and (found is None or node.depth > found.depth):
             found = node
     return found
+
+
+def _no_article_reason(score: float, needed: float, island: bool, links: int) -> str:
+    """Why no block is an article, with the figures that decided it."""
+    if island:
+        why = f"the best block ({score:.0f}) is an island among {links} link tokens"
+    else:
+        why = f"the best block scores {max(score, 0.0):.0f}, an article needs {needed:.0f}"
+    return f"no block of article-like text: {why} (list, index or error page?)"
 
 
 def _confidence(score: float, total_pos: float) -> float:

@@ -26,6 +26,7 @@ from cleanser.body.model import Params
 from cleanser.vocabulary import (
     COMMENTED_ARTICLE_MIN,
     HEADING_LINK_EVIDENCE,
+    MIN_SHARED_VERDICT,
     OUTSIDE_SHARE,
     PROSE_MAX_LINK_SHARE,
     SOFT_CUE_KINDS,
@@ -48,6 +49,7 @@ def _markup_verdicts(
     overruled instead (returned, for ``explain``), as is one on the user's container.
     """
     overruled: list[tuple[Node, Cue]] = []
+    shared = _shared_verdicts(features, forum, positive)
     forced_cue = element_cue(forced.el, forum) if forced is not None else None
     forced_kind = forced_cue.kind if forced_cue is not None else None
     # Markup verdicts, outermost first; nested verdicts are already covered.
@@ -66,7 +68,9 @@ def _markup_verdicts(
             # furniture; nor are its parts of the same kind (the comments of a
             # comment section the user asked for).
             continue
-        inside = positive[node.end] - positive[node.start]
+        # Elements of one shape drawing one weak verdict are weighed together (the post
+        # cards of a timeline each named *_like are most of the page, however small each).
+        inside = shared.get(_shape(node, cue), positive[node.end] - positive[node.start])
         outside = total_pos - inside
         if inside > p.safety_share * total_pos and (
             cue.weak
@@ -81,6 +85,37 @@ def _markup_verdicts(
             flags[i] = cue
         covered_until = node.end
     return overruled
+
+
+def _shape(node: Node, cue: Cue) -> tuple[str, str, str]:
+    """What makes elements one kind of record: tag, class value and the cue they draw."""
+    return (str(node.el.tag), node.el.get("class") or "", cue.rule)
+
+
+def _shared_verdicts(
+    features: Features, forum: bool, positive: list[float]
+) -> dict[tuple[str, str, str], float]:
+    """Prose under each shape of weak class/id verdict drawn by several outermost elements.
+
+    A weak token (a layout word: like, more, side…) yields to the prose it would
+    remove; drawn by several elements of one shape, the prose is theirs together.
+    """
+    total: dict[tuple[str, str, str], float] = {}
+    count: dict[tuple[str, str, str], int] = {}
+    ends: dict[tuple[str, str, str], int] = {}
+    for node in features.nodes:
+        if node.start == node.end or not node.el.get("class"):
+            continue
+        cue = element_cue(node.el, forum)
+        if cue is None or cue.token is None or not cue.weak:
+            continue  # (a strong token, comment say, is judged element by element)
+        key = _shape(node, cue)
+        if node.start < ends.get(key, -1):
+            continue  # nested in one of its own shape
+        ends[key] = node.end
+        total[key] = total.get(key, 0.0) + positive[node.end] - positive[node.start]
+        count[key] = count.get(key, 0) + 1
+    return {k: v for k, v in total.items() if count[k] >= MIN_SHARED_VERDICT}
 
 
 def _text_verdicts(

@@ -84,6 +84,8 @@ IMAGE_FURNITURE_TOKENS = (
     "icon", "icons", "icn", "authicn", "avatar", "avatars", "logo", "logos", "qr", "qrcode",
     "erweima", "ewm", "banner", "emoji", "emot", "smiley", "thumb", "thumbs", "thumbnail",
     "sprite", "spacer", "loading", "placeholder", "gravatar",
+    # avatars as Chinese sites name them: user faces, 头像 in pinyin, head pictures
+    "face", "userface", "touxiang", "headimg", "headpic",
 )
 # Alt text of furniture images (QR codes, avatars, icons).
 IMAGE_FURNITURE_ALTS = ("二维码", "二維碼", "扫码", "掃碼", "扫一扫", "掃一掃", "头像", "頭像", "图标", "圖標")

@@ -104,6 +104,8 @@ NOT_ALNUM_RE = re.compile(r"[\W_]+")
 
 # ---- the page's verdict: error pages, entry lists, teaser feeds ------------------------
 
+# Fewest same-shaped elements (tag, class, cue) whose weak verdicts are weighed as one.
+MIN_SHARED_VERDICT = 3
 # A region this short that apologises (页面不存在…) is an error page.
 ERROR_PAGE_MAX_TOKENS = 150
 # Headline links followed by a summary: this many make a list page, not an article.
