@@ -16,8 +16,15 @@ from lxml import html
 from cleanser.article import Article
 from cleanser.body.dom import drop_selected, parse, prepare
 from cleanser.body.features import Features, Node, collapse, extract_features
-from cleanser.body.heuristic import looks_like_forum
-from cleanser.body.kinds import Judgement, KindWeights, PageEvidence, judge, measure
+from cleanser.body.heuristic import forum_lines, looks_like_forum
+from cleanser.body.kinds import (
+    FORUM_LINES_FULL,
+    Judgement,
+    KindWeights,
+    PageEvidence,
+    judge,
+    measure,
+)
 from cleanser.body.model import Params, fitted, fitted_kinds
 from cleanser.body.output import Body, render
 from cleanser.body.records_output import links_of, posts_of
@@ -27,6 +34,7 @@ from cleanser.io.decoding import decode, not_text_reason, utf16_without_bom
 from cleanser.meta.fields import Metadata, extract_metadata
 from cleanser.options import Options
 from cleanser.selectors import compile_selector
+from cleanser.vocabulary import FORUM_MIN_LINES
 
 _DEFAULT = Options()
 _T = TypeVar("_T", str, bytes)
@@ -141,6 +149,7 @@ def stage(
     if not text.strip():
         return Article(encoding=encoding, url=url, reason="empty input")
     root = parse(text)
+    del text  # (the tree holds the page now; a 20 MB page's text is 20-40 MB more)
     if root is None:
         return Article(encoding=encoding, url=url, reason="nothing parseable")
     meta = extract_metadata(root, url, options.reference_time)
@@ -149,9 +158,11 @@ def stage(
         drop_selected(root, options.drop)
     features = extract_features(root)
     titles = _title_candidates(root, meta)
-    forum = looks_like_forum(meta.url or url, features.blocks)
+    # Forum-only lines are counted once, for the forum test and the page kinds.
+    lines = forum_lines(features.blocks, max(FORUM_LINES_FULL, FORUM_MIN_LINES))
+    forum = looks_like_forum(meta.url or url, features.blocks, lines)
     forced = _named_body(root, features, options.body)
-    evidence = measure(features, meta.url or url, meta.title, meta.published is not None)
+    evidence = measure(features, meta.url or url, meta.title, meta.published is not None, lines)
     return Staged(encoding, url, meta, features, titles, forum, forced, evidence)
 
 

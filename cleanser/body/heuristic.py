@@ -133,7 +133,10 @@ def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
     role = el.get("role")
     if role in _ROLES:
         return Cue(_ROLES[role], f"role={role}")
-    return _token_cue(f"{el.get('class') or ''} {el.get('id') or ''}", forum)
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return None  # no tokens (most elements): skip the cache's bookkeeping
+    return _token_cue(f"{cls or ''} {ident or ''}", forum)
 
 
 @short_key_cache(maxsize=4096)
@@ -168,11 +171,17 @@ def _sidebar_core(core: str) -> str | None:
     return m.group(1) or m.group(2) if m else None
 
 
-def looks_like_forum(url: str | None, blocks: list[Block]) -> bool:
-    """Whether the page is a forum thread or Q&A page (posts and replies are content)."""
+def looks_like_forum(url: str | None, blocks: list[Block], lines: int | None = None) -> bool:
+    """Whether the page is a forum thread or Q&A page (posts and replies are content).
+
+    ``lines``: ``forum_lines(blocks, limit)`` already counted with a ``limit`` of at
+    least FORUM_MIN_LINES (the pipeline counts once for this and the page kinds).
+    """
     if url and v.FORUM_URL_RE.search(url):
         return True
-    return forum_lines(blocks, v.FORUM_MIN_LINES) >= v.FORUM_MIN_LINES
+    if lines is None:
+        lines = forum_lines(blocks, v.FORUM_MIN_LINES)
+    return lines >= v.FORUM_MIN_LINES
 
 
 def forum_lines(blocks: list[Block], limit: int) -> int:

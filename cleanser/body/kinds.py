@@ -139,15 +139,25 @@ class PageEvidence:
 UNFITTED = KindWeights({})
 
 
-def measure(features: Features, url: str | None, title: str | None, dated: bool) -> PageEvidence:
-    """The page's own evidence and its best post and item groups (one pass over groups)."""
+def measure(
+    features: Features,
+    url: str | None,
+    title: str | None,
+    dated: bool,
+    lines: int | None = None,
+) -> PageEvidence:
+    """The page's own evidence and its best post and item groups (one pass over groups).
+
+    ``lines``: ``forum_lines(features.blocks, limit)`` already counted with a ``limit``
+    of at least FORUM_LINES_FULL (the pipeline counts once for this and the forum test).
+    """
     blocks = features.blocks
     total = features.length_prefix[-1] or 1
     links = features.link_prefix[-1]
     groups = find_groups(features, lambda g: _may_be_posts(features, g) or _may_be_items(g))
     posts = _best_posts(features, groups)
     items = _best_items(groups)
-    lines = forum_lines(blocks, FORUM_LINES_FULL)
+    lines = forum_lines(blocks, FORUM_LINES_FULL) if lines is None else min(lines, FORUM_LINES_FULL)
     prose = sum(
         b.length - b.link_length
         for b in blocks

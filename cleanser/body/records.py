@@ -82,9 +82,15 @@ class Group:
         return self.tokens / len(self.members) if self.members else 0.0
 
 
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
 def _shape(el: html.HtmlElement) -> tuple[str, frozenset[str]]:
     """Tag and class/id tokens with numbers removed (``post_123`` and ``post_124`` alike)."""
-    return str(el.tag), _shape_tokens(f"{el.get('class') or ''} {el.get('id') or ''}")
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return str(el.tag), _NO_TOKENS  # most records: skip the cache's bookkeeping
+    return str(el.tag), _shape_tokens(f"{cls or ''} {ident or ''}")
 
 
 @short_key_cache(maxsize=4096)
