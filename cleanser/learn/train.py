@@ -396,9 +396,17 @@ def _fmt(v: float) -> str:
 
 
 def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
-    """Store the all-pages fit with a header saying what it was fitted on."""
+    """Store the all-pages fit with a header saying what it was fitted on.
+
+    Sections of ``model.json`` this command does not fit (another fitting command's)
+    are kept as they are.
+    """
     zh_rows = [i for i, it in enumerate(report.items) if it.zh]
-    payload = {
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    payload: dict[str, object] = {
         "header": {
             "what": "selection parameters of cleanser (see cleanser/model.py)",
             "fitted_by": "python -m cleanser.learn.train --write",
@@ -415,6 +423,7 @@ def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
             "weights": {k: [round(w, 6) for w in ws] for k, ws in report.kinds.weights.items()},
         },
     }
+    payload |= {k: v for k, v in kept.items() if k not in payload}
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
