@@ -28,6 +28,7 @@ from cleanser.body.kinds import (
 from cleanser.body.model import Params, fitted, fitted_kinds
 from cleanser.body.output import Body, render
 from cleanser.body.records_output import links_of, posts_of
+from cleanser.body.regions import RegionWeights
 from cleanser.body.selection import Selection, node_of, select
 from cleanser.errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
 from cleanser.io.decoding import decode, not_text_reason, utf16_without_bom
@@ -177,8 +178,15 @@ def run(
     return article, staged.features, selection, judgement
 
 
-def select_body(staged: Staged, options: Options, params: Params | None = None) -> Selection:
-    """Selection on a staged page (the training command re-runs only this to judge kinds)."""
+def select_body(
+    staged: Staged,
+    options: Options,
+    params: Params | None = None,
+    chooser: RegionWeights | None = None,
+    region: int | None = None,
+) -> Selection:
+    """Selection on a staged page (the training command re-runs only this: to judge
+    kinds, and with ``region`` to score each candidate region)."""
     return select(
         staged.features,
         staged.titles,
@@ -187,7 +195,17 @@ def select_body(staged: Staged, options: Options, params: Params | None = None) 
         staged.meta.author,
         staged.forced,
         params,
+        chooser,
+        region,
+        _records(staged),
     )
+
+
+def _records(staged: Staged) -> tuple[Node, ...]:
+    """The nodes of the page's best group of signed records (posts or comments), if any."""
+    group = staged.evidence.posts
+    nodes = staged.features.nodes
+    return tuple(nodes[m] for m in group.members) if group is not None else ()
 
 
 def assemble(
@@ -195,14 +213,16 @@ def assemble(
     options: Options,
     params: Params | None = None,
     kinds: KindWeights | None = None,
+    chooser: RegionWeights | None = None,
 ) -> tuple[Article, Selection, Judgement]:
     """Select and render the article of a staged page, and judge its kind.
 
-    ``params`` and ``kinds`` replace the fitted selection parameters and page-kind
-    weights (the training command's folds); by default the shipped ones are used.
+    ``params``, ``kinds`` and ``chooser`` replace the fitted selection parameters,
+    page-kind weights and region-choice weights (the training command's folds); by
+    default the shipped ones are used.
     """
     meta, features, url, encoding = staged.meta, staged.features, staged.url, staged.encoding
-    selection = select_body(staged, options, params)
+    selection = select_body(staged, options, params, chooser)
     judgement = judge(
         staged.evidence, features, selection, fitted_kinds() if kinds is None else kinds
     )

@@ -10,6 +10,8 @@ from cleanser.body.density import node_density
 from cleanser.body.dom import parse
 from cleanser.body.features import Features
 from cleanser.body.heuristic import element_cue
+from cleanser.body.model import fitted_regions
+from cleanser.body.regions import EVIDENCE as REGION_EVIDENCE
 from cleanser.body.selection import Selection
 from cleanser.core import run, to_text
 from cleanser.meta.candidates import MetaCandidate, metadata_candidates
@@ -19,6 +21,8 @@ from cleanser.options import Options
 TOP_CANDIDATES = 8
 # Characters of each line shown in the text report.
 LINE_PREVIEW = 60
+# Evidence contributions shown per candidate region in the text report.
+REGION_REASONS = 4
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,18 @@ class Candidate:
     symbol_density: float
     gne_score: float
     cue: str | None  # heuristic verdict on the element itself
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    """One candidate region for the article, as the fitted region choice weighed it."""
+
+    path: str
+    score: float  # its total line weight (the maximum-weight evidence)
+    rank: float  # its score under the fitted model (the highest was taken)
+    chosen: bool
+    evidence: dict[str, float]  # body.regions.EVIDENCE values
+    contributions: dict[str, float]  # weight × value, what each evidence added to ``rank``
 
 
 @dataclass(frozen=True)
@@ -63,6 +79,8 @@ class Explanation:
     kind_evidence: dict[str, float] = field(default_factory=dict)
     # Every title/published/author candidate with its score (see cleanser.meta.candidates).
     metadata: tuple[MetaCandidate, ...] = ()
+    # The candidate regions for the article and the evidence that chose among them.
+    regions: tuple[RegionChoice, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -90,6 +108,13 @@ class Explanation:
                 f"td={c.text_density:.1f} sbd={c.symbol_density:.1f} gne={c.gne_score:.1f}"
                 f"{'  cue=' + c.cue if c.cue else ''}  {c.path}"
             )
+        if self.regions:
+            out.append("region choice (model rank, * taken; the largest contributions):")
+        for r in self.regions:
+            mark = "*" if r.chosen else " "
+            top = sorted(r.contributions.items(), key=lambda kv: -abs(kv[1]))[:REGION_REASONS]
+            why = "  ".join(f"{k}{v:+.2f}" for k, v in top if v)
+            out.append(f"{mark} {r.rank:7.2f}  score={r.score:<8.1f} {r.path}  {why}")
         for o in self.overruled:
             out.append(f"overruled: {o}")
         if self.metadata:
@@ -187,6 +212,20 @@ def _build(features: Features, sel: Selection) -> Explanation:
         lines.append(
             Line(b.index, text, b.index in kept, round(sel.weights[b.index], 1), kind, rule)
         )
+    weights = fitted_regions()
+    regions = tuple(
+        RegionChoice(
+            path=path(r.node.el),
+            score=round(r.score, 1),
+            rank=round(weights.rank(r), 3) if weights else 0.0,
+            chosen=k == sel.region,
+            evidence={n: round(x, 3) for n, x in zip(REGION_EVIDENCE, r.evidence, strict=True)},
+            contributions=(
+                {n: round(c, 3) for n, c in weights.contributions(r).items()} if weights else {}
+            ),
+        )
+        for k, r in enumerate(sel.regions)
+    )
     chosen = path(sel.node.el) if sel.node is not None else None
     if chosen is not None and sel.forced:
         chosen += " (named by Options.body)"
@@ -198,4 +237,5 @@ def _build(features: Features, sel: Selection) -> Explanation:
         candidates=tuple(candidates),
         lines=tuple(lines),
         overruled=tuple(f"{cue.rule} on {path(n.el)}" for n, cue in sel.overruled),
+        regions=regions,
     )

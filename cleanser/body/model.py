@@ -21,6 +21,8 @@ from typing import Any
 
 from cleanser.body.density import SHORT_LINE_CAP
 from cleanser.body.kinds import EVIDENCE, KindWeights
+from cleanser.body.regions import EVIDENCE as REGION_EVIDENCE
+from cleanser.body.regions import RegionWeights
 
 
 @dataclass(frozen=True)
@@ -97,3 +99,17 @@ def fitted_kinds() -> KindWeights | None:
     if not data or tuple(data.get("evidence", ())) != EVIDENCE:
         return None
     return KindWeights({k: tuple(float(w) for w in ws) for k, ws in data["weights"].items()})
+
+
+@functools.lru_cache(maxsize=1)
+def fitted_regions() -> RegionWeights | None:
+    """The region-choice weights shipped in ``model.json`` (None: not fitted yet).
+
+    Like the kind weights they are stored with the names of the evidence they weigh;
+    weights for other evidence are not used (the maximum-weight choice stands).
+    """
+    shipped = _shipped()
+    data = shipped.get("regions") if shipped is not None else None
+    if not data or tuple(data.get("evidence", ())) != REGION_EVIDENCE:
+        return None
+    return RegionWeights(tuple(float(w) for w in data["weights"]))

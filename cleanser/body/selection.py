@@ -23,6 +23,7 @@ parameters in ``body.model``. Data flows one way: the step modules never import 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -33,9 +34,15 @@ from cleanser.body.clean import Removal, _clean_region, _lead_image, _thread_tit
 from cleanser.body.density import block_weight
 from cleanser.body.features import Block, Features, Node
 from cleanser.body.heuristic import Cue
-from cleanser.body.model import Params, fitted
+from cleanser.body.model import Params, fitted, fitted_regions
 from cleanser.body.page_verdict import _page_verdict
-from cleanser.body.verdicts import _markup_verdicts, _outweigh, _text_verdicts
+from cleanser.body.regions import Region, RegionWeights, pick, regions
+from cleanser.body.verdicts import (
+    _markup_verdicts,
+    _outweigh,
+    _record_verdicts,
+    _text_verdicts,
+)
 from cleanser.options import Options
 from cleanser.vocabulary import (
     CONFIDENCE_FULL_SCORE,
@@ -65,6 +72,9 @@ class Selection:
     forced: bool = False  # the node is the one Options.body named
     # Lines a class/id verdict covered whose own prose outweighed it (kept as text).
     outweighed: list[tuple[int, Cue]] = field(default_factory=list)
+    # The candidate regions weighed for the article (body.regions), and which was taken.
+    regions: list[Region] = field(default_factory=list)
+    region: int = 0
 
 
 def select(
@@ -75,6 +85,9 @@ def select(
     byline: tuple[str, ...] = (),
     forced: Node | None = None,
     params: Params | None = None,
+    chooser: RegionWeights | None = None,
+    region: int | None = None,
+    records: Sequence[Node] = (),
 ) -> Selection:
     """Choose and clean the article among ``features``' blocks.
 
@@ -82,7 +95,10 @@ def select(
     thread title stays in the text. ``byline``: the author names metadata found;
     a line holding only them near the top is a credit, not text. ``forced``: the
     container the user named (``Options.body``); it is cleaned like a chosen one
-    but never replaced, nor judged a list page.
+    but never replaced, nor judged a list page. ``chooser``: the weights that pick
+    among candidate regions (default: the fitted ones); ``region``: take this
+    candidate instead (the training command scores each one); ``records``: the page's
+    signed records (posts or comments), evidence for the choice.
     """
     p = params or fitted()
     blocks = features.blocks
@@ -94,6 +110,8 @@ def select(
     positive = list(accumulate((max(w, 0.0) for w in weights), initial=0.0))
     total_pos = positive[-1] or 1.0
     overruled = _markup_verdicts(features, forum, forced, positive, total_pos, p, flags)
+    if forced is None:
+        _record_verdicts(features, records, forum, positive, flags)
 
     _text_verdicts(features, forum, positive, total_pos, flags, soft, p.safety_share)
 
@@ -117,6 +135,25 @@ def select(
             best, best_score = earlier
     if forced is None and best is not None and not forum and earlier is None:
         best, best_score = _grow(features, best, best_score, prefix)
+    candidates: list[Region] = []
+    taken = 0
+    if forced is None and best is not None and best_score >= p.min_article_score:
+        candidates = regions(
+            features,
+            prefix,
+            positive,
+            flags,
+            scores,
+            best,
+            best_score,
+            titles,
+            forum,
+            p.min_article_score,
+            records,
+        )
+        weights_ = fitted_regions() if chooser is None else chooser
+        taken = pick(candidates, weights_) if region is None else min(region, len(candidates) - 1)
+        best, best_score = candidates[taken].node, candidates[taken].score
     page_links = features.link_prefix[-1]
     island = 0 < best_score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * best_score
     no_article = forced is None and (best is None or best_score < p.min_article_score or island)
@@ -139,6 +176,8 @@ def select(
             flags,
             scores,
             overruled,
+            regions=candidates,
+            region=taken,
         )
     kept, removed = _clean_region(
         best,
@@ -163,7 +202,18 @@ def select(
     )
     if reason:
         return Selection(
-            None, [], removed, best_score, 0.0, reason, weights, flags, scores, overruled
+            None,
+            [],
+            removed,
+            best_score,
+            0.0,
+            reason,
+            weights,
+            flags,
+            scores,
+            overruled,
+            regions=candidates,
+            region=taken,
         )
     confidence = _confidence(best_score, total_pos)
     return Selection(
@@ -179,6 +229,8 @@ def select(
         overruled,
         forced=forced is not None,
         outweighed=outweighed,
+        regions=candidates,
+        region=taken,
     )
 
 

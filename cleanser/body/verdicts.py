@@ -19,6 +19,7 @@ flagged lines negative and chooses the article from what is left.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from cleanser.body.features import Block, Features, Node
 from cleanser.body.heuristic import Cue, block_cue, element_cue
@@ -85,6 +86,32 @@ def _markup_verdicts(
             flags[i] = cue
         covered_until = node.end
     return overruled
+
+
+def _record_verdicts(
+    features: Features,
+    records: Sequence[Node],
+    forum: bool,
+    positive: list[float],
+    flags: list[Cue | None],
+) -> None:
+    """Flag a run of signed records (an author and a time on each) that follows prose.
+
+    Comment lists look the same on every site whatever their classes are called: one
+    container of same-shaped records, each signed. Below an article they are comments;
+    on a forum page, or with too little prose before them, they are the page (posts).
+    """
+    if forum or not records:
+        return
+    first = min(n.start for n in records)
+    inside = sum(positive[n.end] - positive[n.start] for n in records)
+    before = positive[first]
+    if before < COMMENTED_ARTICLE_MIN and before < OUTSIDE_SHARE * inside:
+        return
+    cue = Cue("comment", "signed records after the article (an author and a time on each)")
+    for n in records:
+        for i in range(n.start, n.end):
+            flags[i] = flags[i] or cue
 
 
 def _shape(node: Node, cue: Cue) -> tuple[str, str, str]:

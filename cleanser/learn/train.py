@@ -19,10 +19,14 @@ pages are scored with the final fit but never fitted on.
   of their held-out F1. The in-sample figure is the fit on all pages scored on
   all pages.
 
-* **Page kinds.** After each fold's parameters, the page-kind model
-  (:mod:`cleanser.body.kinds`, fitted by :mod:`cleanser.learn.kindfit`) is fitted on the
-  same fold's pages whose kind is known and judged on the held-out ones; the
-  table gives its leave-site-out confusion table.
+* **Region choice.** After each fold's parameters, the choice among candidate regions
+  (:mod:`cleanser.body.regions`, fitted by :mod:`cleanser.learn.regionfit`) is fitted on
+  the fold's pages *and* their markup-blind copies (:mod:`cleanser.learn.blind`: every
+  class and id value hashed, as on a site whose class names no cue table knows). The
+  copies are scored like the pages and reported as rows of their own.
+* **Page kinds.** Then the page-kind model (:mod:`cleanser.body.kinds`, fitted by
+  :mod:`cleanser.learn.kindfit`) is fitted on the same fold's pages whose kind is known
+  and judged on the held-out ones; the table gives its leave-site-out confusion table.
 
 ``--write`` stores the all-pages fit in ``cleanser/body/model.json``; ``--readme``
 replaces the table between ``<!-- crosssite:start -->`` and
@@ -32,27 +36,47 @@ replaces the table between ``<!-- crosssite:start -->`` and
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import math
-import re
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from cleanser import __version__
 from cleanser.article import Article
-from cleanser.body.kinds import EVIDENCE, KINDS, UNFITTED, KindWeights, judge
+from cleanser.body.kinds import EVIDENCE, UNFITTED, KindWeights, judge
 from cleanser.body.model import MODEL_PATH, Params
+from cleanser.body.regions import UNFITTED as UNFITTED_REGIONS
+from cleanser.body.regions import RegionWeights
 from cleanser.core import Staged, assemble, select_body, stage
 from cleanser.evaluate.charf1 import char_prf
 from cleanser.evaluate.corpus import CorpusError, Page, load_folders, page_is_zh
-from cleanser.learn.kindfit import confusion, fit_kinds, label_of, predict
+from cleanser.learn.blind import blind
+from cleanser.learn.kindfit import fit_kinds, label_of, predict
+from cleanser.learn.regionfit import Case, fit_regions
+from cleanser.learn.report import Report, replace_block, table, write_model
+from cleanser.learn.sites import group_folds, registered_domain, site_of
 from cleanser.options import Options
+
+# (The site grouping and the report moved to learn.sites and learn.report; these names
+# stay importable from here.)
+__all__ = [
+    "GRID",
+    "Item",
+    "Report",
+    "cross_validate",
+    "fit",
+    "group_folds",
+    "main",
+    "page_f1",
+    "registered_domain",
+    "replace_block",
+    "site_of",
+    "stage_pages",
+    "table",
+    "write_model",
+]
 
 # Values tried per parameter (the starting values are Params()'s).
 GRID: dict[str, tuple[float, ...]] = {
@@ -71,78 +95,6 @@ MAX_SWEEPS = 2
 DEFAULT_FOLDS = 10
 _OPTIONS = Options()
 
-# Second-level labels under which the registered domain has three labels.
-_SECOND_LEVEL = frozenset(("com", "net", "org", "gov", "edu", "ac", "co"))
-# Ids that name their site (gne_unlabeled's ``163_5``, Gerapy's ``netease_news1``):
-# the site word and the domain it stands for.
-_SITE_WORDS = {
-    "163": "163.com",
-    "netease": "163.com",
-    "qq": "qq.com",
-    "tencent": "qq.com",
-    "wechat": "qq.com",
-    "xinhuanet": "xinhuanet.com",
-    "sohu": "sohu.com",
-    "toutiao": "toutiao.com",
-    "zhihu": "zhihu.com",
-    "gmw": "gmw.cn",
-    "people": "people.com.cn",
-    "thepaper": "thepaper.cn",
-    "guancha": "guancha.cn",
-    "baijiahao": "baidu.com",
-    "tieba": "baidu.com",
-    "liberty": "ltn.com.tw",
-    "cmse": "cmse.gov.cn",
-}
-# Domains of one outlet under two names.
-_SAME_SITE = {"news.cn": "xinhuanet.com"}
-_ID_WORD = re.compile(r"^(?:v_)?([a-z0-9]+?)(?:_|\d*$)", re.I)
-_NESTED_URL = re.compile(r"https?://(?!web\.archive\.org)[^/]+", re.I)
-
-
-def registered_domain(url: str) -> str | None:
-    """The registrable domain of ``url`` (``news.sina.com.cn`` → ``sina.com.cn``)."""
-    nested = _NESTED_URL.findall(url[8:]) if "web.archive.org" in url else []
-    host = urlsplit(nested[-1] if nested else url).hostname or ""
-    labels = [x for x in host.lower().split(".") if x]
-    if len(labels) < 2 or labels[-1].isdigit():
-        return host or None
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
-    domain = ".".join(labels[-keep:])
-    return _SAME_SITE.get(domain, domain)
-
-
-def site_of(page: Page) -> str:
-    """The site a page belongs to, for grouping (see the module docstring)."""
-    if page.source == "samples":
-        return f"sample/{page.id}"  # hand-written: each imitates a layout of its own
-    if page.url:
-        domain = registered_domain(page.url)
-        if domain:
-            return domain
-    m = _ID_WORD.match(page.id)
-    if m and m.group(1).lower() in _SITE_WORDS:
-        return _SITE_WORDS[m.group(1).lower()]
-    return f"{page.source}/{page.id}"
-
-
-def group_folds(sites: Sequence[str], k: int) -> list[int]:
-    """A fold number per page; all pages of a site share one fold.
-
-    Sites are dealt largest first to the fold with the fewest pages so far (ties to
-    the lowest fold number), so folds come out about equal and deterministic.
-    """
-    sizes: dict[str, int] = {}
-    for s in sites:
-        sizes[s] = sizes.get(s, 0) + 1
-    load_of = [0] * k
-    fold_of: dict[str, int] = {}
-    for site in sorted(sizes, key=lambda s: (-sizes[s], s)):
-        f = min(range(k), key=lambda i: (load_of[i], i))
-        fold_of[site] = f
-        load_of[f] += sizes[site]
-    return [fold_of[s] for s in sites]
-
 
 @dataclass
 class Item:
@@ -154,69 +106,108 @@ class Item:
     script: str
     zh: bool
     staged: Staged | Article
+    # The page as it is, or its markup-blind copy (class/id hashed, ``learn.blind``).
+    blind: bool = False
 
 
-def stage_pages(pages: Sequence[Page]) -> list[Item]:
-    """Decode, parse and measure every page once (selection runs many times later)."""
+def _staged(source: bytes | str, url: str | None) -> Staged | Article:
+    try:
+        return stage(source, url, _OPTIONS)
+    except Exception as exc:  # a page that fails scores 0, like in the bench
+        return Article(reason=f"{type(exc).__name__}: {exc}")
+
+
+def stage_pages(pages: Sequence[Page], blind_copies: bool = False) -> list[Item]:
+    """Decode, parse and measure every page once (selection runs many times later).
+
+    ``blind_copies``: also stage a markup-blind copy of each Chinese page (its
+    class and id values hashed), placed right after the page.
+    """
     items = []
     for page in pages:
         if page.gold is None:
             continue
         raw = page.read()
-        try:
-            staged: Staged | Article = stage(raw, page.url, _OPTIONS)
-        except Exception as exc:  # a page that fails scores 0, like in the bench
-            staged = Article(reason=f"{type(exc).__name__}: {exc}")
         kind = label_of(page) or "article"
-        items.append(
-            Item(
-                page,
-                site_of(page),
-                kind,
-                page.script or "Hans",
-                page_is_zh(page),
-                staged,
-            )
-        )
+        zh = page_is_zh(page)
+        site, script = site_of(page), page.script or "Hans"
+        items.append(Item(page, site, kind, script, zh, _staged(raw, page.url)))
+        if blind_copies and zh:
+            copy = _staged(blind(raw), page.url)
+            items.append(Item(page, site, kind, script, zh, copy, blind=True))
     return items
 
 
-def page_f1(item: Item, params: Params, kinds: KindWeights | None = None) -> float:
-    """Char-F1 of the page's extraction under ``params`` (and page-kind weights)."""
+def page_f1(
+    item: Item,
+    params: Params,
+    kinds: KindWeights | None = None,
+    chooser: RegionWeights | None = UNFITTED_REGIONS,
+) -> float:
+    """Char-F1 of the page's extraction under ``params`` (and page-kind and region weights)."""
     if isinstance(item.staged, Article):
         text = item.staged.text
     else:
         try:
-            text = assemble(item.staged, _OPTIONS, params, kinds)[0].text
+            text = assemble(item.staged, _OPTIONS, params, kinds, chooser)[0].text
         except Exception:
             text = ""
     return char_prf(text, item.page.gold or "").f1
 
 
-def kind_evidence(item: Item, params: Params) -> tuple[float, ...] | None:
+def region_case(item: Item, params: Params) -> Case | None:
+    """Each candidate region's evidence and the F1 that taking it gives, under ``params``.
+
+    None for a page without an article in its gold (a list page: no region is right)
+    or with fewer than two candidates. The F1 is that of the kept lines, as selection
+    cleans each candidate (rendering and the page kind left aside).
+    """
+    gold = item.page.gold or ""
+    if isinstance(item.staged, Article) or not gold.strip():
+        return None
+    first = select_body(item.staged, _OPTIONS, params, UNFITTED_REGIONS)
+    if len(first.regions) < 2:
+        return None
+    f1 = []
+    for k in range(len(first.regions)):
+        taken = select_body(item.staged, _OPTIONS, params, UNFITTED_REGIONS, k)
+        f1.append(char_prf("\n".join(b.text for b in taken.kept), gold).f1)
+    return Case(tuple(r.evidence for r in first.regions), tuple(f1))
+
+
+def kind_evidence(
+    item: Item, params: Params, chooser: RegionWeights | None = UNFITTED_REGIONS
+) -> tuple[float, ...] | None:
     """The page-kind evidence of a page whose selection ran under ``params``."""
     if isinstance(item.staged, Article):
         return None
-    selection = select_body(item.staged, _OPTIONS, params)
+    selection = select_body(item.staged, _OPTIONS, params, chooser)
     judged = judge(item.staged.evidence, item.staged.features, selection, None)
     return tuple(judged.evidence[name] for name in EVIDENCE)
 
 
-def fit_kinds_on(items: Sequence[Item], params: Params) -> KindWeights:
+def fit_kinds_on(
+    items: Sequence[Item], params: Params, chooser: RegionWeights | None = UNFITTED_REGIONS
+) -> KindWeights:
     """Page-kind weights fitted on the pages of ``items`` whose kind is known."""
     rows, labels = [], []
     for it in items:
         label = label_of(it.page)
-        x = kind_evidence(it, params) if label else None
+        x = kind_evidence(it, params, chooser) if label else None
         if label and x is not None:
             rows.append(x)
             labels.append(label)
     return fit_kinds(rows, labels)
 
 
-def judged_kind(item: Item, params: Params, kinds: KindWeights) -> str | None:
+def judged_kind(
+    item: Item,
+    params: Params,
+    kinds: KindWeights,
+    chooser: RegionWeights | None = UNFITTED_REGIONS,
+) -> str | None:
     """The kind the page is judged to be, or None when it was not staged."""
-    x = kind_evidence(item, params)
+    x = kind_evidence(item, params, chooser)
     return None if x is None else predict(kinds, x)
 
 
@@ -251,191 +242,80 @@ def fit(
     return current
 
 
-@dataclass
-class Report:
-    """In-sample and leave-site-out F1 per page, and the fits."""
+_Cases = dict[tuple[int, Params], "Case | None"]
 
-    items: list[Item]
-    default: list[float]
-    in_sample: list[float]
-    held_out: list[float]
-    fitted: Params
-    fold_params: list[Params]
-    kinds: KindWeights
-    kind_in: list[str | None]  # judged kind, weights fitted on all pages
-    kind_out: list[str | None]  # judged kind, weights fitted on the other folds
-    folds: int
-    sites: int
-    seconds: float
+
+def _fit_fold(
+    train: Sequence[Item], cases: _Cases, log: Callable[[str], None] | None
+) -> tuple[Params, RegionWeights, KindWeights]:
+    """Parameters, region-choice and kind weights fitted on ``train`` (pages and copies).
+
+    Kinds first (under the starting parameters), then the parameters with those kinds
+    (on the pages as they are), then the region choice under those parameters (pages
+    and their markup-blind copies), then the kinds again: nothing fitted on a fold
+    has seen its held-out pages.
+    """
+    pages = [it for it in train if not it.blind]
+    params = fit(pages, log=log, kinds=fit_kinds_on(pages, Params()))
+    found = []
+    for it in train:
+        key = (id(it), params)
+        if key not in cases:
+            cases[key] = region_case(it, params)
+        found.append(cases[key])
+    chooser = fit_regions([c for c in found if c is not None])
+    return params, chooser, fit_kinds_on(pages, params, chooser)
 
 
 def cross_validate(
     items: list[Item], k: int = DEFAULT_FOLDS, log: Callable[[str], None] | None = None
 ) -> Report:
-    """Fit on all pages (in-sample) and per fold on the other folds (leave-site-out)."""
+    """Fit on all pages (in-sample) and per fold on the other folds (leave-site-out).
+
+    Markup-blind copies (``Item.blind``) sit in their page's fold; they train the
+    region choice and are scored like the pages, but the selection parameters and the
+    page kinds are fitted on the pages as they are.
+    """
     t0 = time.perf_counter()
     zh = [it for it in items if it.zh]
     folds = group_folds([it.site for it in zh], k)
     held: dict[int, float] = {}
     kind_held: dict[int, str | None] = {}
     fold_params = []
+    cases: _Cases = {}
     for f in range(k):
         train = [it for it, g in zip(zh, folds, strict=True) if g != f]
         test = [(i, it) for i, (it, g) in enumerate(zip(zh, folds, strict=True)) if g == f]
         if log:
             log(f"fold {f + 1}/{k}: fit on {len(train)} pages, score {len(test)}")
-        # Kinds first (under the starting parameters), then the parameters with
-        # those kinds, then the kinds again under the fitted parameters: nothing
-        # fitted on a fold has seen its held-out pages.
-        params = fit(train, log=log, kinds=fit_kinds_on(train, Params()))
+        params, chooser, weights = _fit_fold(train, cases, log)
         fold_params.append(params)
-        weights = fit_kinds_on(train, params)
         for i, it in test:
-            held[i] = page_f1(it, params, weights)
-            kind_held[i] = judged_kind(it, params, weights)
+            held[i] = page_f1(it, params, weights, chooser)
+            kind_held[i] = None if it.blind else judged_kind(it, params, weights, chooser)
     if log:
         log("all pages")
-    fitted = fit(zh, log=log, kinds=fit_kinds_on(zh, Params()))
-    kind_weights = fit_kinds_on(zh, fitted)
+    fitted, chooser, kind_weights = _fit_fold(zh, cases, log)
     index = {id(it): i for i, it in enumerate(zh)}
+    judged = [
+        judged_kind(it, fitted, kind_weights, chooser) if it.zh and not it.blind else None
+        for it in items
+    ]
     return Report(
         items=items,
         default=[page_f1(it, Params(), UNFITTED) for it in items],
-        in_sample=[page_f1(it, fitted, kind_weights) for it in items],
+        in_sample=[page_f1(it, fitted, kind_weights, chooser) for it in items],
         held_out=[held[index[id(it)]] if id(it) in index else math.nan for it in items],
         fitted=fitted,
         fold_params=fold_params,
         kinds=kind_weights,
-        kind_in=[judged_kind(it, fitted, kind_weights) if it.zh else None for it in items],
+        kind_in=judged,
         kind_out=[kind_held.get(index[id(it)]) if id(it) in index else None for it in items],
         folds=k,
         sites=len({it.site for it in zh}),
         seconds=time.perf_counter() - t0,
+        regions=chooser,
     )
-
-
-def _mean(values: Sequence[float], rows: Sequence[int]) -> float | None:
-    """Mean of ``values`` at ``rows``, pages without a figure (NaN) left out."""
-    picked = [values[i] for i in rows if not math.isnan(values[i])]
-    return statistics.fmean(picked) if picked else None
-
-
-def _cell(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
-
-
-def _row(label: str, rows: list[int], report: Report) -> str:
-    ins, out = _mean(report.in_sample, rows), _mean(report.held_out, rows)
-    gap = "–" if ins is None or out is None else f"{ins - out:+.3f}"
-    return (
-        f"| {label} | {len(rows)} | {_cell(_mean(report.default, rows))} | {_cell(ins)} "
-        f"| **{_cell(out)}** | {gap} |"
-    )
-
-
-def table(report: Report, command: str) -> str:
-    """The generated Markdown table the README shows."""
-    items = report.items
-    zh = [i for i, it in enumerate(items) if it.zh]
-    shared = [i for i in zh if items[i].page.source != "samples"]
-    groups: list[tuple[str, list[int]]] = [
-        ("all Chinese pages", zh),
-        ("shared corpus only", shared),
-        ("samples only", [i for i in zh if items[i].page.source == "samples"]),
-    ]
-    for kind in KINDS:
-        groups.append((f"kind: {kind}", [i for i in zh if items[i].kind == kind]))
-    for script in ("Hans", "Hant"):
-        groups.append((f"script: {script}", [i for i in zh if items[i].script == script]))
-    nonzh = [i for i, it in enumerate(items) if not it.zh]
-    lines = [
-        f"Generated by `{command}` on {datetime.date.today().isoformat()} "
-        f"(cleanser {__version__}, {report.sites} sites, {report.folds} site-grouped folds, "
-        f"{report.seconds:.0f} s). Mean char-F1 per page. *defaults*: the starting "
-        "parameters, unfitted; *in-sample*: fitted on all pages, scored on the same pages; "
-        "*leave-site-out*: each page scored with parameters fitted on the folds that "
-        "do not hold its site.",
-        "",
-        "| pages | n | defaults | in-sample | leave-site-out | in − out |",
-        "|---|---|---|---|---|---|",
-    ]
-    lines += [_row(label, rows, report) for label, rows in groups if rows]
-    if nonzh:
-        lines.append(
-            f"| non-Chinese (never fitted on) | {len(nonzh)} "
-            f"| {_cell(_mean(report.default, nonzh))} | {_cell(_mean(report.in_sample, nonzh))} "
-            "| – | – |"
-        )
-    known = [i for i in zh if label_of(items[i].page) is not None]
-    truth = [label_of(items[i].page) or "" for i in known]
-    for name, judged in (("leave-site-out", report.kind_out), ("in-sample", report.kind_in)):
-        guess = [judged[i] or "" for i in known]
-        right = sum(t == g for t, g in zip(truth, guess, strict=True))
-        lines += [
-            "",
-            f"Page kind, {name}: {right}/{len(known)} correct "
-            f"({right / len(known):.3f}) on the pages whose kind is known.",
-        ]
-        if name == "leave-site-out":
-            lines += ["", confusion(truth, guess)]
-    lines += ["", "Fitted on all pages (shipped in `cleanser/body/model.json`):", ""]
-    lines.append("| parameter | start | fitted | per-fold fits |")
-    lines.append("|---|---|---|---|")
-    start = Params()
-    for name in GRID:
-        per_fold = ", ".join(_fmt(getattr(p, name)) for p in report.fold_params)
-        lines.append(
-            f"| `{name}` | {_fmt(getattr(start, name))} | {_fmt(getattr(report.fitted, name))} "
-            f"| {per_fold} |"
-        )
-    return "\n".join(lines)
-
-
-def _fmt(v: float) -> str:
-    return "inf" if v == math.inf else f"{v:g}"
-
-
-def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
-    """Store the all-pages fit with a header saying what it was fitted on.
-
-    Sections of ``model.json`` this command does not fit (another fitting command's)
-    are kept as they are.
-    """
-    zh_rows = [i for i, it in enumerate(report.items) if it.zh]
-    try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        kept = {}
-    payload: dict[str, object] = {
-        "header": {
-            "what": "selection parameters of cleanser (see cleanser/model.py)",
-            "fitted_by": "python -m cleanser.learn.train --write",
-            "fitted_on": list(corpora),
-            "pages": len(zh_rows),
-            "sites": report.sites,
-            "date": datetime.date.today().isoformat(),
-            "in_sample_mean_f1": round(_mean(report.in_sample, zh_rows) or 0.0, 4),
-            "leave_site_out_mean_f1": round(_mean(report.held_out, zh_rows) or 0.0, 4),
-        },
-        "params": report.fitted.to_json(),
-        "kinds": {
-            "evidence": list(EVIDENCE),
-            "weights": {k: [round(w, 6) for w in ws] for k, ws in report.kinds.weights.items()},
-        },
-    }
-    payload |= {k: v for k, v in kept.items() if k not in payload}
-    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def replace_block(readme: Path, text: str, name: str = "crosssite") -> None:
-    """Put ``text`` between the ``<!-- NAME:start -->`` and ``:end`` markers of ``readme``."""
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    body = readme.read_text(encoding="utf-8")
-    if start not in body or end not in body:
-        raise SystemExit(f"{readme}: no {start} … {end} markers")
-    head, rest = body.split(start, 1)
-    _, tail = rest.split(end, 1)
-    readme.write_text(head + start + "\n" + text + "\n" + end + tail, encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -453,13 +333,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--readme", type=Path, help="replace the crosssite table in this file")
     ap.add_argument("--table", type=Path, help="also write the table to this file")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument(
+        "--no-blind",
+        action="store_true",
+        help="leave out the markup-blind copies (faster; no region-choice lesson from them)",
+    )
     args = ap.parse_args(argv)
     try:
         pages = load_folders(args.corpus)
     except CorpusError as exc:
         print(f"cleanser.learn.train: {exc}", file=sys.stderr)
         return 2
-    items = stage_pages(pages)
+    items = stage_pages(pages, blind_copies=not args.no_blind)
     if not any(it.zh for it in items):
         print("cleanser.learn.train: no Chinese page with a text gold found", file=sys.stderr)
         return 2
@@ -471,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = cross_validate(items, args.folds, log)
     command = "python -m cleanser.learn.train " + " ".join(
         [*args.corpus, f"--folds {args.folds}"]
+        + (["--no-blind"] if args.no_blind else [])
         + (["--write"] if args.write else [])
         + ([f"--readme {args.readme}"] if args.readme else [])
     )

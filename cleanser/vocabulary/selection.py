@@ -125,3 +125,18 @@ TEASER_META_TOKENS = 12
 # How a summary cut short ends: a linked headline and a clipped summary on one line
 # is a teaser by itself (feeds print "标题 摘要……" and "Headline Summary..." alike).
 CLIPPED_ENDS = ("...", "…", "．．．")
+
+# ---- the fitted choice among candidate regions (body.regions) --------------------------
+
+# Candidates besides the maximum-weight choice: the best-scoring distinct line ranges.
+REGION_CANDIDATES = 10
+# Lines between the headline and a region's first prose line at which the
+# after-headline evidence halves (a date line, a source line and a lead photo are 3).
+REGION_HEADLINE_GAP = 3.0
+# Punctuation marks per non-link token at which the punctuation evidence saturates
+# (Chinese prose has one every 10-20 characters: 1/REGION_PUNCT_FULL = 1 every 8).
+REGION_PUNCT_FULL = 8.0
+# Tokens per text line at which the line-length evidence saturates (long paragraphs).
+REGION_LINE_FULL = 120.0
+# Lines at most this long are looked at for a time (a comment's or an entry's date line).
+REGION_TIME_LINE_TOKENS = 30
