@@ -35,7 +35,7 @@ from cleanser.io.decoding import decode, not_text_reason, utf16_without_bom
 from cleanser.meta.fields import Metadata, extract_metadata
 from cleanser.options import Options
 from cleanser.selectors import compile_selector
-from cleanser.vocabulary import FORUM_MIN_LINES
+from cleanser.vocabulary import ERROR_PAGE_MAX_TOKENS, FORUM_MIN_LINES
 
 _DEFAULT = Options()
 _T = TypeVar("_T", str, bytes)
@@ -234,6 +234,7 @@ def assemble(
         and judgement.kind in _NO_ARTICLE_KINDS
         and judgement.confidence >= empty_prob
         and staged.forced is None
+        and (judgement.kind != "error" or _kept_tokens(selection) <= ERROR_PAGE_MAX_TOKENS)
     ):
         # Selection found a block, but the page as a whole reads as a list (or an
         # error page): a block of headlines and teasers is not an article.
@@ -273,6 +274,11 @@ def assemble(
     if not article.text and article.reason is None:
         article = replace(article, reason="no text left after cleaning")
     return article, selection, judgement
+
+
+def _kept_tokens(selection: Selection) -> int:
+    """Tokens of text selection kept: an error page has few (its apology), an article many."""
+    return sum(b.length for b in selection.kept)
 
 
 def to_text(data: bytes | str, options: Options, hint: str | None = None) -> tuple[str, str | None]:

@@ -270,3 +270,32 @@ def test_thread_samples_give_their_posts() -> None:
     assert total >= 40
     assert authors / total >= MIN_POST_AUTHOR_SHARE
     assert floors / total >= MIN_POST_FLOOR_SHARE
+
+
+def test_only_a_short_page_is_emptied_as_an_error_page() -> None:
+    """A kind model that calls every page an error page still cannot empty an article:
+    an error page is short by nature (its apology), an article of many lines is not."""
+    from cleanser.article import Article
+    from cleanser.body.kinds import EVIDENCE as KIND_EVIDENCE
+    from cleanser.body.kinds import KINDS as ALL_KINDS
+    from cleanser.body.kinds import KindWeights
+    from cleanser.core import assemble, stage
+    from cleanser.options import Options
+
+    always_error = KindWeights(
+        {
+            k: (10.0 if k == "error" else -10.0,) + (0.0,) * (len(KIND_EVIDENCE) - 1)
+            for k in ALL_KINDS
+        }
+    )
+    prose = (
+        "国家统计局今天发布的数据显示，前三季度全国居民人均可支配收入稳步增长，城乡差距继续缩小。"
+    )
+    long_page = f"<html><body><h1>收入数据发布</h1><div>{f'<p>{prose}</p>' * 9}</div></body></html>"
+    short_page = "<html><body><h1>提示</h1><div><p>对不起，您访问的页面不存在或已被删除，请返回首页继续浏览。</p></div></body></html>"
+    for page, emptied in ((long_page, False), (short_page, True)):
+        staged = stage(page, None, Options())
+        assert not isinstance(staged, Article)
+        article = assemble(staged, Options(), kinds=always_error)[0]
+        assert article.kind == "error"
+        assert (article.text == "") is emptied, page[:40]

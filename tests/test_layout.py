@@ -117,7 +117,7 @@ def test_extraction_loads_no_evaluation_training_or_benchmark_code() -> None:
 
 # body.selection runs these steps in order, each a module of its own; data flows one way:
 # a step may import an earlier step, never a later one nor selection itself.
-SELECTION_STEPS = ("verdicts", "choose", "clean", "page_verdict", "selection")
+SELECTION_STEPS = ("verdicts", "choose", "regions", "clean", "page_verdict", "selection")
 
 
 def test_selection_steps_import_only_earlier_steps() -> None:

@@ -186,3 +186,28 @@ def replace_block(readme: Path, text: str, name: str = "crosssite") -> None:
     head, rest = body.split(start, 1)
     _, tail = rest.split(end, 1)
     readme.write_text(head + start + "\n" + text + "\n" + end + tail, encoding="utf-8")
+
+
+def per_page(report: Report) -> str:
+    """Each page's figures as JSON lines: which page, its copy flag, kind and the three F1s."""
+    rows = []
+    for i, it in enumerate(report.items):
+        rows.append(
+            json.dumps(
+                {
+                    "page": f"{it.page.source}/{it.page.id}",
+                    "site": it.site,
+                    "blind": it.blind,
+                    "zh": it.zh,
+                    "kind": it.kind,
+                    "defaults": round(report.default[i], 4),
+                    "in_sample": round(report.in_sample[i], 4),
+                    "held_out": None
+                    if math.isnan(report.held_out[i])
+                    else round(report.held_out[i], 4),
+                    "judged_out": report.kind_out[i],
+                },
+                ensure_ascii=False,
+            )
+        )
+    return "\n".join(rows) + "\n"

@@ -55,7 +55,7 @@ from cleanser.evaluate.corpus import CorpusError, Page, load_folders, page_is_zh
 from cleanser.learn.blind import blind
 from cleanser.learn.kindfit import fit_kinds, label_of, predict
 from cleanser.learn.regionfit import Case, fit_regions
-from cleanser.learn.report import Report, replace_block, table, write_model
+from cleanser.learn.report import Report, per_page, replace_block, table, write_model
 from cleanser.learn.sites import group_folds, registered_domain, site_of
 from cleanser.options import Options
 
@@ -274,7 +274,8 @@ def cross_validate(
 
     Markup-blind copies (``Item.blind``) sit in their page's fold; they train the
     region choice and are scored like the pages, but the selection parameters and the
-    page kinds are fitted on the pages as they are.
+    page kinds are fitted on the pages as they are (fitted on the copies too, the
+    leave-site-out figure fell: all Chinese pages 0.963 -> 0.958, copies 0.927 -> 0.928).
     """
     t0 = time.perf_counter()
     zh = [it for it in items if it.zh]
@@ -332,6 +333,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--readme", type=Path, help="replace the crosssite table in this file")
     ap.add_argument("--table", type=Path, help="also write the table to this file")
+    ap.add_argument(
+        "--per-page",
+        type=Path,
+        help="write each page's defaults, in-sample and leave-site-out F1 to this JSON file",
+    )
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument(
         "--no-blind",
@@ -364,6 +370,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(out)
     if args.table:
         args.table.write_text(out + "\n", encoding="utf-8")
+    if args.per_page:
+        args.per_page.write_text(per_page(report), encoding="utf-8")
     if args.write:
         write_model(report, MODEL_PATH, args.corpus)
     if args.readme:
