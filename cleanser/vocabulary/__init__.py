@@ -16,6 +16,7 @@ whichever file defines it:
 * :mod:`~cleanser.vocabulary.dates`: date cues and clock words
 * :mod:`~cleanser.vocabulary.page`: links, images and page-text cues
 * :mod:`~cleanser.vocabulary.candidates`: explain's metadata candidates and their priors
+* :mod:`~cleanser.vocabulary.scoring`: the two scorers' thresholds (line weights, cue line lengths)
 * :mod:`~cleanser.vocabulary.selection`: body selection's thresholds (verdicts, the article, cleaning, feeds)
 
 A name is defined in one part only (tests/test_rulebook.py checks it), so the star
@@ -34,4 +35,5 @@ from cleanser.vocabulary.lines import *  # noqa: F403
 from cleanser.vocabulary.markup import *  # noqa: F403
 from cleanser.vocabulary.page import *  # noqa: F403
 from cleanser.vocabulary.people import *  # noqa: F403
+from cleanser.vocabulary.scoring import *  # noqa: F403
 from cleanser.vocabulary.selection import *  # noqa: F403
