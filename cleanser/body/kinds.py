@@ -23,7 +23,6 @@ A multinomial logistic model combines them; its weights are fitted by
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,36 +31,20 @@ from cleanser import vocabulary as v
 from cleanser.body.features import Features
 from cleanser.body.heuristic import forum_lines
 from cleanser.body.records import Group, find_groups
+from cleanser.vocabulary import (
+    ERROR_TITLE_RE,
+    LIST_URL_RE,
+    MIN_LIST_ITEMS,
+    POST_TAGS,
+    PROSE_FULL,
+    PROSE_MIN_TOKENS,
+)
+from cleanser.vocabulary import FORUM_LINES_FULL as FORUM_LINES_FULL  # core reads it here
 
 if TYPE_CHECKING:  # selection imports the model, which imports this module
     from cleanser.body.selection import Selection
 
 KINDS = ("article", "thread", "list", "feed", "error")
-
-# Elements that can hold a post (a paragraph or a cell cannot: its siblings are lines).
-POST_TAGS = frozenset(("div", "li", "table", "article", "section", "dl", "ul", "tbody"))
-# Fewest items of one shape that make a list of links.
-MIN_LIST_ITEMS = 5
-# Shortest punctuated line, in tokens, counted as prose.
-PROSE_MIN_TOKENS = 15
-# Prose tokens at which the prose-amount evidence saturates.
-PROSE_FULL = 3000
-# Lines only a page that failed to load shows in its title or headline.
-ERROR_RE = re.compile(
-    r"404|403|500|not found|页面不存在|頁面不存在|页面找不到"
-    r"|找不到(?:该|您|你)?(?:要)?(?:访问|訪問)?的?页面"
-    r"|(?:您|你)(?:所)?(?:访问|訪問|要找|请求)的(?:页面|頁面|内容|內容)|页面(?:已)?(?:删除|失效|走丢)"
-    r"|出错了|出錯了|无法访问|無法訪問|已被删除|已被刪除|内容不存在|文章不存在|帖子不存在|主题不存在",
-    re.I,
-)
-# URL paths of list, channel, search and tag pages (weak evidence).
-LIST_URL_RE = re.compile(
-    r"/(?:list|index|channel|column|lanmu|search|tag|tags|topics?/?$|node_\d+|category|"
-    r"news/?$|[a-z]+/?$)|[?&](?:q|wd|word|keyword|kw|page|p)=|list[_-]?\d*\.s?html?|/$",
-    re.I,
-)
-# Forum-only lines counted, at most (the evidence saturates there).
-FORUM_LINES_FULL = 10
 
 # The evidence, in the order of the model's weights.
 EVIDENCE = (
@@ -164,7 +147,7 @@ def measure(
         if b.sentence_end and b.length >= PROSE_MIN_TOKENS and b.link_length < 0.3 * b.length
     )
     heads = [title or "", *[b.text for b in blocks if b.tag in ("h1", "h2")][:3]]
-    error = any(ERROR_RE.search(h) for h in heads if h) and prose < 300
+    error = any(ERROR_TITLE_RE.search(h) for h in heads if h) and prose < 300
     non_link = max(total - links, 1)
     values = (
         1.0,

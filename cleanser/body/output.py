@@ -8,7 +8,6 @@ emphasis where a paragraph is a single line; ``markdown`` mirrors ``html``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 
@@ -19,16 +18,15 @@ from cleanser.body.features import Block, Features, collapse
 from cleanser.body.selection import Selection
 from cleanser.meta.fields import Metadata, image_url
 from cleanser.options import Options
+from cleanser.vocabulary import (
+    CAPTION_BOX_SLACK,
+    CAPTION_HINT_RE,
+    MARKDOWN_ESCAPE_RE,
+    MAX_CAPTION_TOKENS,
+)
 
-_CAPTION_HINT = re.compile(r"caption|desc|pic|img|photo|tu|note|illus|figure", re.I)
-# A caption is a short line right after an image.
-MAX_CAPTION_TOKENS = 80
-# Characters a box holding an image and its caption may have besides the caption
-# (a "1/6" counter, a credit).
-CAPTION_BOX_SLACK = 12
 _INLINE_KEEP = {"a", "strong", "b", "em", "i", "sub", "sup", "code"}
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_MD_ESCAPE = re.compile(r"([\\`*_\[\]#|])")
 
 
 @dataclass(frozen=True)
@@ -170,7 +168,7 @@ def _captions(kept: list[Block]) -> dict[int, str]:
         )
         if (
             nxt.tag == "figcaption"
-            or _CAPTION_HINT.search(hint)
+            or CAPTION_HINT_RE.search(hint)
             or centered
             or nxt.owner is b.owner
             or _boxed_with(b.image, owner, nxt.text)
@@ -238,4 +236,4 @@ def _inline(block: Block, features: Features, options: Options) -> str:
 
 
 def _md(text: str) -> str:
-    return _MD_ESCAPE.sub(r"\\\1", text)
+    return MARKDOWN_ESCAPE_RE.sub(r"\\\1", text)
