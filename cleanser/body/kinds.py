@@ -39,7 +39,7 @@ from cleanser.vocabulary import (
     PROSE_FULL,
     PROSE_MIN_TOKENS,
 )
-from cleanser.vocabulary import FORUM_LINES_FULL as FORUM_LINES_FULL  # core reads it here
+from cleanser.vocabulary import FORUM_LINES_FULL as FORUM_LINES_FULL  # still importable here
 
 if TYPE_CHECKING:  # selection imports the model, which imports this module
     from cleanser.body.selection import Selection

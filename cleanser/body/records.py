@@ -30,7 +30,7 @@ from cleanser.vocabulary import (
     TIME_SCAN_CHARS,
     USER_HREF_RE,
 )
-from cleanser.vocabulary import TIME_RE as TIME_RE  # records_output (and others) read it here
+from cleanser.vocabulary import TIME_RE as TIME_RE  # still importable from here
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ word list, so a reviewer can read the whole vocabulary in one place (trafilatura
 every part is re-exported here, so ``from cleanser.vocabulary import HAN`` works
 whichever file defines it:
 
+* :mod:`~cleanser.vocabulary.decoding`: bytes → text (charset labels, plausibility, binary input, truncation)
+* :mod:`~cleanser.vocabulary.archives`: WARC header limits and which payloads are HTML
 * :mod:`~cleanser.vocabulary.chars`: Han/CJK ranges, punctuation, tag sets
 * :mod:`~cleanser.vocabulary.markup`: class/id tokens of boilerplate and of the body
 * :mod:`~cleanser.vocabulary.cues`: visible-text cues of page furniture
@@ -28,10 +30,12 @@ imports below cannot shadow one another.
 
 from __future__ import annotations
 
+from cleanser.vocabulary.archives import *  # noqa: F403
 from cleanser.vocabulary.candidates import *  # noqa: F403
 from cleanser.vocabulary.chars import *  # noqa: F403
 from cleanser.vocabulary.cues import *  # noqa: F403
 from cleanser.vocabulary.dates import *  # noqa: F403
+from cleanser.vocabulary.decoding import *  # noqa: F403
 from cleanser.vocabulary.head import *  # noqa: F403
 from cleanser.vocabulary.headline import *  # noqa: F403
 from cleanser.vocabulary.lines import *  # noqa: F403
