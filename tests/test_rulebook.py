@@ -109,10 +109,23 @@ def test_each_rulebook_name_is_defined_once() -> None:
 # Packages whose modules may not keep a module-level compiled pattern or a numeric
 # threshold: those live in the rulebook, one reason each.
 RULE_FREE_PACKAGES = ("meta", "body", "io")
-# Single top-level modules held to the same rule.
-RULE_FREE_MODULES = ("core.py",)
+# Single top-level modules held to the same rule: the runtime's (cli.py keeps its exit
+# codes; the tools around the pipeline, bench/, learn/, evaluate/, batch/, are not checked).
+RULE_FREE_MODULES = (
+    "article.py",
+    "caching.py",
+    "core.py",
+    "errors.py",
+    "explain.py",
+    "options.py",
+    "rules.py",
+    "selectors.py",
+)
 # Modules of those packages (or in RULE_FREE_MODULES) allowed to keep one anyway: {"meta/x.py": "why it must stay"}.
-RULE_ALLOWLIST: dict[str, str] = {}
+RULE_ALLOWLIST: dict[str, str] = {
+    "selectors.py": "_SIMPLE is the grammar of the user's CSS subset, not a rule about pages: "
+    "its named groups are what _css_to_xpath reads, so the two change together",
+}
 
 
 def is_re_compile(node: ast.AST) -> bool:

@@ -168,6 +168,10 @@ BINARY_SIGNATURES = (
 # than whitespace) above which input is binary.
 BINARY_SAMPLE_BYTES = 4096
 MAX_CONTROL_SHARE = 0.1
+# Options.max_bytes' default, the input cap: 20 MB covers the largest real portal pages
+# (the biggest page in ../shared/corpus is under 3 MB) while bounding memory to roughly
+# 10× that in lxml.
+DEFAULT_MAX_BYTES = 20_000_000
 # A truncated page is cut after the last ``>`` in this many bytes before the cap,
 # so no tag and no multi-byte character is cut in half.
 TRUNCATE_LOOKBACK = 65536

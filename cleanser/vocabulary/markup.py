@@ -97,3 +97,8 @@ ARIA_ROLES = {
 CAMEL_CASE_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # What separates tokens of a lowered class/id value: anything but a-z (-, _, digits, space).
 CLASS_SPLIT_RE = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
+
+# Class/id values (and lines of text) longer than this are judged afresh each time
+# instead of cached (cleanser.caching): a hostile page's megabyte class attribute must
+# not stay in a process-wide cache.
+CACHE_KEY_MAX = 200
