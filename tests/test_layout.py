@@ -148,7 +148,6 @@ BIG_FUNCTIONS = {
     "body/features.py:extract_features": "the one hot walk over the tree; locals, not calls",
     "meta/pagetext.py:__init__": "the metadata text walk, same shape as extract_features",
     "body/selection.py:select": "212 -> 113 lines; the rest is the choice among its branches",
-    "body/output.py:render": "not split yet: text, HTML and Markdown from one pass",
     "bench/cli.py:build_parser": "declarations: one add_argument per option",
     "bench/cli.py:main": "not split yet: the bench command's steps in order",
     "bench/report.py:tables": "not split yet: one table after another",
