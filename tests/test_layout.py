@@ -149,9 +149,6 @@ BIG_FUNCTIONS = {
     "meta/pagetext.py:__init__": "the metadata text walk, same shape as extract_features",
     "body/selection.py:select": "212 -> 113 lines; the rest is the choice among its branches",
     "bench/cli.py:build_parser": "declarations: one add_argument per option",
-    "bench/cli.py:main": "not split yet: the bench command's steps in order",
-    "bench/report.py:tables": "not split yet: one table after another",
-    "bench/summary.py:summarize": "not split yet: one aggregate after another",
     "bench/workers.py:_drive_lanes": "not split yet: the watchdog loop over worker lanes",
     "batch/scheduler.py:run_batch": "argument checks, then the scheduler's run, in order",
 }
