@@ -24,8 +24,10 @@ from cleanser.caching import short_key_cache
 from cleanser.vocabulary import (
     AUTHOR_SCAN,
     AUTHOR_TOKENS,
+    HEADLINE_LINK_SHARE,
     HEADLINE_TOKENS,
     MIN_RECORDS,
+    RECORD_LINK_SHARE,
     SHAPE_NUMBER_RE,
     TIME_SCAN_CHARS,
     USER_HREF_RE,
@@ -125,7 +127,7 @@ def _measure(features: Features, parent: int, members: list[int]) -> Group:
         tokens += n_tokens
         links += n_links
         punct += puncts[end] - puncts[start]
-        if n_tokens and n_links >= 0.6 * n_tokens:
+        if n_tokens and n_links >= RECORD_LINK_SHARE * n_tokens:
             linked += 1
         if _led_by_headline(features, node):
             headed += 1
@@ -147,7 +149,7 @@ def _led_by_headline(features: Features, node: Node) -> bool:
     for i in range(node.start, node.end):  # (a slice would copy a whole page's lines)
         b = blocks[i]
         if b.length:
-            return b.length >= HEADLINE_TOKENS and b.link_length >= 0.6 * b.length
+            return b.length >= HEADLINE_TOKENS and b.link_length >= HEADLINE_LINK_SHARE * b.length
     return False
 
 

@@ -22,6 +22,10 @@ HEADLINE_TOKENS = 8
 AUTHOR_SCAN = 80
 # Characters of a record's text looked at for a time.
 TIME_SCAN_CHARS = 400
+# A record is "one link" when links hold at least this share of its tokens; its first
+# line leads it as a headline when links hold at least HEADLINE_LINK_SHARE of that line.
+RECORD_LINK_SHARE = 0.6
+HEADLINE_LINK_SHARE = 0.6
 # Class/id tokens of the element that names a post's author (English and pinyin).
 AUTHOR_TOKENS = frozenset(
     (
@@ -66,6 +70,25 @@ LIST_URL_RE = re.compile(
 )
 # Forum-only lines counted, at most (the evidence saturates there).
 FORUM_LINES_FULL = 10
+# A prose line (for prose_share and prose_amount) has under this share of link tokens.
+PROSE_MAX_LINK_TOKENS_SHARE = 0.3
+# An error phrase counts in the title or the first ERROR_TITLE_HEADINGS h1/h2 headings,
+# and only on a page with less prose than ERROR_PAGE_MAX_PROSE tokens.
+ERROR_TITLE_HEADINGS = 3
+ERROR_PAGE_MAX_PROSE = 300
+# Posts and list items counted, at most (posts_count and items_count saturate there).
+POSTS_COUNT_FULL = 20
+ITEMS_COUNT_FULL = 40
+# A group may be posts when links hold under this share of its text and its records
+# average at least POST_MIN_MEAN_TOKENS tokens (containers of prose, not of links) ...
+POST_MAX_LINK_SHARE = 0.5
+POST_MIN_MEAN_TOKENS = 8
+# ... and is taken as posts when on average at least this share of its records show an
+# author and a time.
+POSTS_MIN_SIGNED = 0.5
+# A group of at least MIN_LIST_ITEMS is a list when at least this share of its records
+# are one link or led by a headline link.
+LIST_MIN_LINKED_SHARE = 0.6
 
 # ---- a thread's posts and a list's links (cleanser.body.records_output) ----------------
 
