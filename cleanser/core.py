@@ -18,7 +18,6 @@ from cleanser.body.dom import drop_selected, parse, prepare
 from cleanser.body.features import Features, Node, collapse, extract_features
 from cleanser.body.heuristic import forum_lines, looks_like_forum
 from cleanser.body.kinds import (
-    FORUM_LINES_FULL,
     Judgement,
     KindWeights,
     PageEvidence,
@@ -35,35 +34,21 @@ from cleanser.io.decoding import decode, not_text_reason, utf16_without_bom
 from cleanser.meta.fields import Metadata, extract_metadata
 from cleanser.options import Options
 from cleanser.selectors import compile_selector
-from cleanser.vocabulary import ERROR_PAGE_MAX_TOKENS, FORUM_MIN_LINES
+from cleanser.vocabulary import (
+    BINARY_SAMPLE_BYTES,
+    BINARY_SIGNATURES,
+    ERROR_PAGE_MAX_TOKENS,
+    FORUM_LINES_FULL,
+    FORUM_MIN_LINES,
+    MAX_CONTROL_SHARE,
+    TRUNCATE_LOOKBACK,
+)
 
 _DEFAULT = Options()
 _T = TypeVar("_T", str, bytes)
 
-# Magic numbers of formats people mistake for HTML.
-_BINARY_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"%PDF-", "a PDF document"),
-    (b"\x1f\x8b", "gzip-compressed data"),
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"GIF8", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
-    (b"\x7fELF", "an ELF binary"),
-    (b"BZh", "bzip2-compressed data"),
-    (b"\xfd7zXZ", "xz-compressed data"),
-    (b"7z\xbc\xaf", "a 7z archive"),
-    (b"OggS", "an Ogg file"),
-    (b"\x00\x00\x01\x00", "an icon"),
-    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE (old Office) document"),
-)
-# Share of control bytes (other than whitespace) above which input is binary.
-_MAX_CONTROL_SHARE = 0.1
+# Control bytes counted by the binary check: the C0 controls but tab, LF, VT, FF and CR.
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
-# A truncated page is cut after the last ``>`` in this many bytes before the cap,
-# so no tag and no multi-byte character is cut in half.
-_TRUNCATE_LOOKBACK = 65536
 
 # Page kinds that have no article, whatever block selection found.
 _NO_ARTICLE_KINDS = ("list", "error")
@@ -304,22 +289,22 @@ def _truncate(data: _T, limit: int) -> _T:
     if limit <= 0:
         return data[:0]
     gt = b">" if isinstance(data, bytes) else ">"
-    cut = data.rfind(gt, max(0, limit - _TRUNCATE_LOOKBACK), limit)
+    cut = data.rfind(gt, max(0, limit - TRUNCATE_LOOKBACK), limit)
     return data[: cut + 1] if cut >= 0 else data[:limit]
 
 
 def _reject_binary(data: bytes) -> None:
     head = data[:16]
-    for magic, what in _BINARY_MAGIC:
+    for magic, what in BINARY_SIGNATURES:
         if head.startswith(magic):
             raise NotHTMLError(f"input is {what}, not HTML")
-    sample = data[:4096]
+    sample = data[:BINARY_SAMPLE_BYTES]
     if not sample:
         return
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(sample):
         return  # UTF-16: NULs are expected
     control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if control > _MAX_CONTROL_SHARE * len(sample):
+    if control > MAX_CONTROL_SHARE * len(sample):
         raise NotHTMLError("input looks like binary data, not HTML")
     reason = not_text_reason(data)  # random bytes, compressed data without a signature
     if reason:

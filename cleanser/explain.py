@@ -16,13 +16,7 @@ from cleanser.body.selection import Selection
 from cleanser.core import run, to_text
 from cleanser.meta.candidates import MetaCandidate, metadata_candidates
 from cleanser.options import Options
-
-# Candidates listed, best first.
-TOP_CANDIDATES = 8
-# Characters of each line shown in the text report.
-LINE_PREVIEW = 60
-# Evidence contributions shown per candidate region in the text report.
-REGION_REASONS = 4
+from cleanser.vocabulary import LINE_PREVIEW, REGION_REASONS, TOP_CANDIDATES
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,8 @@ from typing import Literal
 
 from cleanser.selectors import compile_selector
 
-#: Default input cap: 20 MB covers the largest real portal pages (the biggest
-#: page in ../shared/corpus is under 3 MB) while bounding memory to roughly
-#: 10× that in lxml.
-DEFAULT_MAX_BYTES = 20_000_000
+# Options.max_bytes' default (the rulebook's; still importable from here).
+from cleanser.vocabulary import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)

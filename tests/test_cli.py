@@ -14,6 +14,8 @@ import pytest
 
 import cleanser
 from cleanser import cli
+from cleanser.cli import extract as cli_extract
+from cleanser.cli import shared as cli_shared
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -232,11 +234,11 @@ def test_txt_is_text_and_precision_recall_are_focus_shorthands() -> None:
         want = cleanser.extract(data, options=cleanser.Options(focus=flag))  # type: ignore[arg-type]
         assert json.loads(res.stdout) == json.loads(want.to_json())
     # The shorthand is parsed into the same Options as -O focus=...
-    ns = cli._parser().parse_args(["extract", "--recall", "-O", "focus=precision"])
-    assert cli.parse_options(cli._option_pairs(ns)) == cleanser.Options(focus="recall")
-    ns = cli._parser().parse_args(["batch", "x", "-o", "y", "--precision", "-f", "txt"])
+    ns = cli.build_parser().parse_args(["extract", "--recall", "-O", "focus=precision"])
+    assert cli.parse_options(cli_shared.option_pairs(ns)) == cleanser.Options(focus="recall")
+    ns = cli.build_parser().parse_args(["batch", "x", "-o", "y", "--precision", "-f", "txt"])
     assert ns.format == "text"
-    assert cli.parse_options(cli._option_pairs(ns)) == cleanser.Options(focus="precision")
+    assert cli.parse_options(cli_shared.option_pairs(ns)) == cleanser.Options(focus="precision")
 
 
 WARC_RECORD = (
@@ -280,7 +282,7 @@ def test_extract_given_two_files_points_to_batch() -> None:
 
 
 def test_gzip_bomb_is_read_only_up_to_the_cap(tmp_path: Path) -> None:
-    """Issue 17: ``_read_input`` inflates at most ``max_bytes`` (+1), streaming."""
+    """Issue 17: ``read_input`` inflates at most ``max_bytes`` (+1), streaming."""
     import tracemalloc
 
     from cleanser import InputTooLargeError, Options
@@ -292,14 +294,14 @@ def test_gzip_bomb_is_read_only_up_to_the_cap(tmp_path: Path) -> None:
             fh.write(b" " * 1_000_000)
     tracemalloc.start()
     try:
-        data = cli._read_input(str(bomb), Options(max_bytes=1_000_000))
+        data = cli_extract.read_input(str(bomb), Options(max_bytes=1_000_000))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert data.startswith(b"<html><body><p>") and len(data) <= 1_000_001
     assert peak < 10_000_000, peak
     with pytest.raises(InputTooLargeError):
-        cli._read_input(str(bomb), Options(max_bytes=1_000_000, truncate=False))
+        cli_extract.read_input(str(bomb), Options(max_bytes=1_000_000, truncate=False))
     res = run("extract", str(bomb), "-O", "max_bytes=1000000")
     assert res.returncode == 0, res.stderr
     assert BIG5_TEXT[:20] in res.stdout.decode("utf-8")

@@ -107,20 +107,25 @@ def test_each_rulebook_name_is_defined_once() -> None:
 # ---- decisions as data: stage packages hold no rule of their own (issue 15) ----------
 
 # Packages whose modules may not keep a module-level compiled pattern or a numeric
-# threshold: those live in the rulebook, one reason each. Add "body" once all of its
-# modules are clean (features, dom, density, heuristic… still hold theirs).
-RULE_FREE_PACKAGES = ("meta",)
-# Single modules of other packages held to the same rule: body selection and its steps.
+# threshold: those live in the rulebook, one reason each.
+RULE_FREE_PACKAGES = ("meta", "body", "io")
+# Single top-level modules held to the same rule: the runtime's (cli/ keeps its exit
+# codes; the tools around the pipeline, bench/, learn/, evaluate/, batch/, are not checked).
 RULE_FREE_MODULES = (
-    "body/selection.py",
-    "body/verdicts.py",
-    "body/choose.py",
-    "body/clean.py",
-    "body/page_verdict.py",
-    "body/regions.py",
+    "article.py",
+    "caching.py",
+    "core.py",
+    "errors.py",
+    "explain.py",
+    "options.py",
+    "rules.py",
+    "selectors.py",
 )
 # Modules of those packages (or in RULE_FREE_MODULES) allowed to keep one anyway: {"meta/x.py": "why it must stay"}.
-RULE_ALLOWLIST: dict[str, str] = {}
+RULE_ALLOWLIST: dict[str, str] = {
+    "selectors.py": "_SIMPLE is the grammar of the user's CSS subset, not a rule about pages: "
+    "its named groups are what _css_to_xpath reads, so the two change together",
+}
 
 
 def is_re_compile(node: ast.AST) -> bool:

@@ -39,8 +39,8 @@ from cleanser.bench.report import (
     report_json,
     write_readme_section,
 )
-from cleanser.bench.summary import summarize, worst_pages
-from cleanser.bench.workers import DEFAULT_JOBS, DEFAULT_TIMEOUT_S, run
+from cleanser.bench.summary import Report, summarize, worst_pages
+from cleanser.bench.workers import DEFAULT_JOBS, DEFAULT_TIMEOUT_S, RunResult, run
 from cleanser.evaluate.corpus import CorpusError, Discovery, Page, discover
 
 # Inputs used when no PATH is given, resolved against the CWD, then the repo root.
@@ -278,41 +278,79 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Stop(Exception):
+    """Stop ``main`` with an exit code, after ``cleanser bench: <message>`` when there is one."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``cleanser bench`` with the arguments after ``bench``; return the exit code."""
     args = build_parser().parse_args(argv)
+    try:
+        paths = _input_paths(args)
+        extractors, skipped = _extractors(args)
+        pages = _pages(args, paths)
+        print(
+            f"bench: {len(pages)} pages from {', '.join(str(p) for p in paths)}; extractors: "
+            f"{', '.join(e.name for e in extractors)}; {_lanes(args.jobs)}",
+            file=sys.stderr,
+        )
+        result = _run(args, pages, extractors)
+        result.skipped = {**skipped, **result.skipped}
+        command = "cleanser bench " + " ".join(sys.argv[1:] if argv is None else argv)
+        report = summarize(result, {"command": command.strip(), "inputs": [str(p) for p in paths]})
+        _outputs(args, report, command.strip())
+    except _Stop as stop:
+        if stop.message:
+            print(f"cleanser bench: {stop.message}", file=sys.stderr)
+        return stop.code
+    code = 0
+    if args.check_floors or args.update_floors:
+        code = _floors_step(report, args)
+    return code
+
+
+def _input_paths(args: argparse.Namespace) -> list[Path]:
+    """The folders to read (the defaults when none is given); each must exist."""
     paths = list(args.paths) or default_inputs()
     missing = [str(p) for p in paths if not Path(p).is_dir()]
     if not paths or missing:
         what = ", ".join(missing) if missing else "samples/ or ../shared/corpus"
-        print(f"cleanser bench: no such folder: {what}", file=sys.stderr)
-        return 2
+        raise _Stop(2, f"no such folder: {what}")
+    return paths
+
+
+def _extractors(args: argparse.Namespace) -> tuple[list[Extractor], dict[str, str]]:
+    """The extractors to run and those skipped (with why); the floor options checked."""
     try:
         extractors, skipped = select_extractors(args.extractors)
     except ValueError as exc:
-        print(f"cleanser bench: {exc}", file=sys.stderr)
-        return 2
+        raise _Stop(2, str(exc)) from None
     if (args.update_floors or args.check_floors or args.worst) and not any(
         e.name == "cleanser" for e in extractors
     ):
-        print(
-            "cleanser bench: --update-floors/--check-floors/--worst need cleanser in --extractors",
-            file=sys.stderr,
-        )
-        return 2
+        raise _Stop(2, "--update-floors/--check-floors/--worst need cleanser in --extractors")
     if args.check_floors and not args.update_floors:
         # Before measuring anything: a gate without floors cannot fail.
         problem = floors_file_problem(args.floors)
         if problem:
-            print(f"cleanser bench: --check-floors: {problem}", file=sys.stderr)
-            return 2
+            raise _Stop(2, f"--check-floors: {problem}")
+    return extractors, skipped
+
+
+def _pages(args: argparse.Namespace, paths: list[Path]) -> list[Page]:
+    """The pages under ``paths`` that ``--sources`` and ``--limit`` keep (what was found
+    reported on standard error); none is a usage error."""
     sources = [s for s in (args.sources or "").split(",") if s] or None
     found: list[Discovery] = []
     try:
         pages = load_pages(paths, sources, args.limit, found)
     except CorpusError as exc:
-        print(f"cleanser bench: {exc}", file=sys.stderr)
-        return 2
+        raise _Stop(2, str(exc)) from None
     for discovery in found:
         if not discovery.pages:
             print(f"cleanser bench: {discovery.nothing_found()}", file=sys.stderr)
@@ -321,17 +359,13 @@ def main(argv: list[str] | None = None) -> int:
     if not pages:
         known = sorted({p.source for d in found for p in d.pages})
         if known:  # pages were found, --sources or --limit left none
-            print(
-                f"cleanser bench: no pages left after --sources/--limit; sources: "
-                f"{', '.join(known)}",
-                file=sys.stderr,
-            )
-        return 2
-    print(
-        f"bench: {len(pages)} pages from {', '.join(str(p) for p in paths)}; extractors: "
-        f"{', '.join(e.name for e in extractors)}; {_lanes(args.jobs)}",
-        file=sys.stderr,
-    )
+            raise _Stop(2, f"no pages left after --sources/--limit; sources: {', '.join(known)}")
+        raise _Stop(2)
+    return pages
+
+
+def _run(args: argparse.Namespace, pages: list[Page], extractors: list[Extractor]) -> RunResult:
+    """Every extractor on every page, behind the progress display."""
     n_runs = len(pages) * (len(extractors) + 1)
     progress = _Progress(n_runs, enabled=not args.no_progress)
     try:
@@ -346,16 +380,17 @@ def main(argv: list[str] | None = None) -> int:
         )
     except RuntimeError as exc:
         progress.close()
-        print(f"cleanser bench: cannot run: {exc}", file=sys.stderr)
-        return 2
+        raise _Stop(2, f"cannot run: {exc}") from None
     except KeyboardInterrupt:
         progress.close()
-        print("cleanser bench: interrupted", file=sys.stderr)
-        return 130
+        raise _Stop(130, "interrupted") from None
     progress.close()
-    result.skipped = {**skipped, **result.skipped}
-    command = "cleanser bench " + " ".join(sys.argv[1:] if argv is None else argv)
-    report = summarize(result, {"command": command.strip(), "inputs": [str(p) for p in paths]})
+    return result
+
+
+def _outputs(args: argparse.Namespace, report: Report, command: str) -> None:
+    """The tables on standard output, then the worst pages, JSON, Markdown, plot and
+    README section that were asked for."""
     print_tables(report)
     worst = worst_pages(report, args.worst) if args.worst else []
     if worst:
@@ -367,20 +402,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(render_markdown(report, command.strip()), encoding="utf-8")
+        args.markdown.write_text(render_markdown(report, command), encoding="utf-8")
     if args.plot:
         try:
             plot(report, args.plot)
         except ImportError:
-            print(
-                "cleanser bench: --plot needs matplotlib (pip install 'cleanser[bench]')",
-                file=sys.stderr,
-            )
-            return 2
+            raise _Stop(2, "--plot needs matplotlib (pip install 'cleanser[bench]')") from None
     if args.readme:
-        section = readme_section(report, command.strip(), args.readme, args.plot)
+        section = readme_section(report, command, args.readme, args.plot)
         write_readme_section(args.readme, section)
-    code = 0
-    if args.check_floors or args.update_floors:
-        code = _floors_step(report, args)
-    return code

@@ -102,10 +102,18 @@ def _rate(value: float | None) -> str:
 
 def tables(report: Report) -> list[TableData]:
     """The tables of a report, in display order."""
-    out: list[TableData] = []
+    main_g = GROUP_ZH if GROUP_ZH in report.groups else GROUP_NONZH
+    out = [_accuracy_table(report, main_g), _source_table(report)]
+    if report.kinds:
+        out.append(kind_table(report))
+    out += [_leak_table(report, main_g), _speed_table(report)]
+    return out
+
+
+def _accuracy_table(report: Report, main_g: str) -> TableData:
+    """Accuracy on the main group (and F1 on the other, when there are both), and speed."""
     has_zh = GROUP_ZH in report.groups
     has_nonzh = GROUP_NONZH in report.groups
-    main_g = GROUP_ZH if has_zh else GROUP_NONZH
     n_main = report.groups.get(main_g, 0)
     headers = ["extractor", f"F1 {main_g} ({n_main})", "P", "R", "ROUGE-L", "F1≥0.9"]
     if has_zh and has_nonzh:
@@ -119,8 +127,11 @@ def tables(report: Report) -> list[TableData]:
             row.append(_f(s.groups.get(GROUP_NONZH, GroupSummary()).f1))
         row += [str(s.empty), str(s.errors), str(s.timeouts), _rate(s.pages_per_s)]
         rows.append(row)
-    out.append(TableData("Accuracy (mean char-level F1 per page) and speed", headers, rows))
+    return TableData("Accuracy (mean char-level F1 per page) and speed", headers, rows)
 
+
+def _source_table(report: Report) -> TableData:
+    """Mean F1 of each extractor on each source, the best in bold."""
     names = [s.name for s in report.summaries]
     rows = []
     for group, n in report.groups.items():
@@ -131,11 +142,11 @@ def tables(report: Report) -> list[TableData]:
             cell = _f(v)
             row.append(f"**{cell}**" if v is not None and v == best and len(vals) > 1 else cell)
         rows.append(row)
-    out.append(TableData("Mean F1 per source (best in bold)", ["source (pages)", *names], rows))
-    if report.kinds:
-        out.append(kind_table(report))
+    return TableData("Mean F1 per source (best in bold)", ["source (pages)", *names], rows)
 
-    g_leak = main_g
+
+def _leak_table(report: Report, g_leak: str) -> TableData:
+    """Boilerplate leaks on ``g_leak``, snippet checks and metadata fields, per extractor."""
     rows = []
     any_snip = any(s.snippets_total for s in report.summaries)
     for s in report.summaries:
@@ -154,14 +165,15 @@ def tables(report: Report) -> list[TableData]:
     if any_snip:
         headers.append("snippets")
     headers += [f"{fld} ok" for fld in META_FIELDS]
-    out.append(
-        TableData(
-            f"Boilerplate leaks ({g_leak}, share of non-empty outputs), snippet checks, metadata",
-            headers,
-            rows,
-        )
+    return TableData(
+        f"Boilerplate leaks ({g_leak}, share of non-empty outputs), snippet checks, metadata",
+        headers,
+        rows,
     )
 
+
+def _speed_table(report: Report) -> TableData:
+    """Speed of every extractor and of the lxml floor, fastest first."""
     rows = []
     speed_rows = [*report.summaries, *([report.floor] if report.floor else [])]
     for s in sorted(speed_rows, key=lambda s: -(s.pages_per_s or 0.0)):
@@ -176,14 +188,11 @@ def tables(report: Report) -> list[TableData]:
                 _rate(s.peak_rss_mb) if s.peak_rss_mb else "–",
             ]
         )
-    out.append(
-        TableData(
-            "Speed (single process, interleaved per page)",
-            ["extractor", "version", "pages/s", "MB/s", "median ms", "× lxml", "peak RSS MB"],
-            rows,
-        )
+    return TableData(
+        "Speed (single process, interleaved per page)",
+        ["extractor", "version", "pages/s", "MB/s", "median ms", "× lxml", "peak RSS MB"],
+        rows,
     )
-    return out
 
 
 def kind_table(report: Report) -> TableData:

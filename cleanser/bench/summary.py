@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleanser.bench.metrics import LEAK_CLASSES, NEAR_EMPTY_TOKENS, PageResult
-from cleanser.bench.peers import FLOOR, version_of
+from cleanser.bench.peers import FLOOR, Extractor, version_of
 from cleanser.bench.workers import RunResult
 from cleanser.body.kinds import KINDS
 
@@ -166,9 +166,39 @@ def summarize(result: RunResult, meta: dict[str, Any] | None = None) -> Report:
     by_ext: dict[str, list[PageResult]] = {}
     for rec in result.records:
         by_ext.setdefault(rec.extractor, []).append(rec)
-    floor_recs = by_ext.get(FLOOR.name, [])
-    floor_s = sum(r.seconds for r in floor_recs)
+    floor_s = sum(r.seconds for r in by_ext.get(FLOOR.name, []))
+    groups = _group_sizes(result)
+    kind_group = kind_group_of(groups)
+    kind_pages = {
+        k: len({(r.source, r.page_id) for r in recs})
+        for k, recs in kind_records(
+            [r for r in result.records if r.extractor != FLOOR.name], kind_group
+        ).items()
+    }
+    summaries: list[ExtractorSummary] = []
+    floor_summary: ExtractorSummary | None = None
+    for ext in result.extractors:
+        recs = by_ext.get(ext.name, [])
+        summary = _summarize_extractor(ext, recs, list(groups), kind_group, floor_s, result)
+        if ext.floor:
+            floor_summary = summary
+        else:
+            summaries.append(summary)
+    summaries.sort(key=lambda s: -(_headline_f1(s) or -1.0))
+    return Report(
+        summaries,
+        floor_summary,
+        groups,
+        result.records,
+        result.skipped,
+        _run_meta(result, meta),
+        kind_pages,
+        kind_group,
+    )
 
+
+def _group_sizes(result: RunResult) -> dict[str, int]:
+    """Pages with gold per group: sources, largest first, then the language groups."""
     group_pages: dict[str, set[tuple[str, str]]] = {}
     for rec in result.records:
         if rec.has_gold and rec.extractor != FLOOR.name:
@@ -179,61 +209,59 @@ def summarize(result: RunResult, meta: dict[str, Any] | None = None) -> Report:
         key=lambda g: (-len(group_pages[g]), g),
     )
     order += [g for g in (GROUP_ZH, GROUP_NONZH) if g in group_pages]
-    groups = {g: len(group_pages[g]) for g in order}
-    kind_group = kind_group_of(groups)
-    kind_pages = {
-        k: len({(r.source, r.page_id) for r in recs})
-        for k, recs in kind_records(
-            [r for r in result.records if r.extractor != FLOOR.name], kind_group
-        ).items()
-    }
+    return {g: len(group_pages[g]) for g in order}
 
-    summaries: list[ExtractorSummary] = []
-    floor_summary: ExtractorSummary | None = None
-    for ext in result.extractors:
-        recs = by_ext.get(ext.name, [])
-        per_group: dict[str, list[PageResult]] = {}
-        for rec in recs:
-            for g in groups_of(rec):
-                per_group.setdefault(g, []).append(rec)
-        meta_counts: dict[str, list[int]] = {}
-        for f in ext.fields:
-            checked = [r.meta[f] for r in recs if f in r.meta]
-            if checked:
-                meta_counts[f] = [sum(checked), len(checked)]
-        secs = sum(r.seconds for r in recs)
-        size = sum(r.size for r in recs)
-        summary = ExtractorSummary(
-            name=ext.name,
-            version=version_of(ext),
-            call=ext.call,
-            groups={g: summarize_group(per_group[g]) for g in order if g in per_group},
-            pages=len(recs),
-            empty=sum(r.empty for r in recs),
-            errors=sum(r.status == "error" for r in recs),
-            timeouts=sum(r.status == "timeout" for r in recs),
-            snippets_passed=sum(r.snippets_passed for r in recs),
-            snippets_total=sum(r.snippets_total for r in recs),
-            meta=meta_counts,
-            seconds=secs,
-            cpu_seconds=sum(r.cpu_seconds for r in recs),
-            bytes=size,
-            pages_per_s=len(recs) / secs if secs > 0 else None,
-            mb_per_s=size / 1e6 / secs if secs > 0 else None,
-            median_ms=float(statistics.median(r.seconds for r in recs)) * 1000 if recs else None,
-            x_floor=secs / floor_s if floor_s > 0 and secs > 0 else None,
-            peak_rss_mb=result.peak_rss_mb.get(ext.name),
-            floor=ext.floor,
-            kinds={}
-            if ext.floor
-            else {k: summarize_kind(v) for k, v in kind_records(recs, kind_group).items()},
-        )
-        if ext.floor:
-            floor_summary = summary
-        else:
-            summaries.append(summary)
-    summaries.sort(key=lambda s: -(_headline_f1(s) or -1.0))
-    run_meta = {
+
+def _summarize_extractor(
+    ext: Extractor,
+    recs: list[PageResult],
+    order: list[str],
+    kind_group: str,
+    floor_s: float,
+    result: RunResult,
+) -> ExtractorSummary:
+    """One extractor's figures: per group (in ``order``), per kind, metadata, speed."""
+    per_group: dict[str, list[PageResult]] = {}
+    for rec in recs:
+        for g in groups_of(rec):
+            per_group.setdefault(g, []).append(rec)
+    meta_counts: dict[str, list[int]] = {}
+    for f in ext.fields:
+        checked = [r.meta[f] for r in recs if f in r.meta]
+        if checked:
+            meta_counts[f] = [sum(checked), len(checked)]
+    secs = sum(r.seconds for r in recs)
+    size = sum(r.size for r in recs)
+    return ExtractorSummary(
+        name=ext.name,
+        version=version_of(ext),
+        call=ext.call,
+        groups={g: summarize_group(per_group[g]) for g in order if g in per_group},
+        pages=len(recs),
+        empty=sum(r.empty for r in recs),
+        errors=sum(r.status == "error" for r in recs),
+        timeouts=sum(r.status == "timeout" for r in recs),
+        snippets_passed=sum(r.snippets_passed for r in recs),
+        snippets_total=sum(r.snippets_total for r in recs),
+        meta=meta_counts,
+        seconds=secs,
+        cpu_seconds=sum(r.cpu_seconds for r in recs),
+        bytes=size,
+        pages_per_s=len(recs) / secs if secs > 0 else None,
+        mb_per_s=size / 1e6 / secs if secs > 0 else None,
+        median_ms=float(statistics.median(r.seconds for r in recs)) * 1000 if recs else None,
+        x_floor=secs / floor_s if floor_s > 0 and secs > 0 else None,
+        peak_rss_mb=result.peak_rss_mb.get(ext.name),
+        floor=ext.floor,
+        kinds={}
+        if ext.floor
+        else {k: summarize_kind(v) for k, v in kind_records(recs, kind_group).items()},
+    )
+
+
+def _run_meta(result: RunResult, meta: dict[str, Any] | None) -> dict[str, Any]:
+    """When, where and how the run ran, with the caller's ``meta`` on top."""
+    return {
         "date": _dt.datetime.now().isoformat(timespec="seconds"),
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -246,16 +274,6 @@ def summarize(result: RunResult, meta: dict[str, Any] | None = None) -> Report:
         "load_avg_at_end": result.load_avg,
         **(meta or {}),
     }
-    return Report(
-        summaries,
-        floor_summary,
-        groups,
-        result.records,
-        result.skipped,
-        run_meta,
-        kind_pages,
-        kind_group,
-    )
 
 
 def _headline_f1(s: ExtractorSummary) -> float | None:

@@ -13,19 +13,8 @@ import math
 from dataclasses import dataclass
 
 from cleanser.body.features import Block, Features, Node
-
-# Each link token costs this much: a line that is half link text nets zero.
-# A related-news list (all links) is then as negative as it is long.
-LINK_PENALTY = 1.0
-# Unpunctuated lines at least this long still count as prose (headline-free
-# paragraphs, poems, wrapped 2005-era text).
-PROSE_MIN_TOKENS = 20
-# Long lines with under one punctuation mark per this many tokens are keyword
-# lists (SEO blobs, tag clouds); real Chinese prose has one every 10–20 characters.
-KEYWORD_BLOB_TOKENS = 100
-# Cap on the penalty of one short unpunctuated line, so a body with many
-# subheadings or list labels is not pushed out.
-SHORT_LINE_CAP = 4.0
+from cleanser.vocabulary import KEYWORD_BLOB_TOKENS, LINK_PENALTY, UNPUNCTUATED_PROSE_TOKENS
+from cleanser.vocabulary import SHORT_LINE_CAP as SHORT_LINE_CAP  # body.model's default
 
 
 def block_weight(block: Block, short_cap: float = SHORT_LINE_CAP) -> float:
@@ -44,7 +33,7 @@ def block_weight(block: Block, short_cap: float = SHORT_LINE_CAP) -> float:
         return float(text)  # code and preformatted text: content, however unpunctuated
     if text >= KEYWORD_BLOB_TOKENS and block.punct * KEYWORD_BLOB_TOKENS < text:
         return -short_cap  # a keyword-stuffed SEO blob, not prose
-    if block.punct > 0 or text >= PROSE_MIN_TOKENS:
+    if block.punct > 0 or text >= UNPUNCTUATED_PROSE_TOKENS:
         if block.link_length * 2 > block.length:
             return -LINK_PENALTY * block.link_length
         return text - LINK_PENALTY * block.link_length

@@ -13,29 +13,21 @@ import re
 from lxml import etree, html
 
 from cleanser.selectors import compile_selector
-from cleanser.vocabulary import DROP_TAGS
+from cleanser.vocabulary import (
+    DOCTYPE_SCAN_CHARS,
+    DOCTYPE_SUBSET_RE,
+    DROP_TAGS,
+    EARLY_CLOSE_RE,
+    FLATTEN_DEPTHS,
+    HIDDEN_STYLE_RE,
+    SURROGATE_RE,
+    TAG_SCAN_RE,
+    XML_DECLARATION_RE,
+    XML_DECLARATION_SCAN_CHARS,
+)
 
-# <?xml …?> prologues make lxml refuse ``str`` input; DOCTYPE internal subsets can
-# declare entities, which we never expand.
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
-_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
-# A stray </html> or </body> mid-page makes libxml2 drop everything after it
-# (gov.cn templates close the header include with </html>); the parser closes both
-# at the end of input anyway.
-_EARLY_CLOSE = re.compile(rb"</\s*(?:html|body)\s*>", re.I)
+# Control bytes deleted before parsing: the C0 controls but tab, LF and CR, and DEL.
 _CONTROL_BYTES = bytes([*range(9), 11, 12, *range(14, 32), 127])
-# Lone surrogates (from ``surrogateescape`` decoding) make libxml2 stop reading:
-# everything after the first one would be lost.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-# Only display:none hides; visibility:hidden is how WeChat pre-renders #js_content
-# before its script reveals it (magic_html_article has such a page).
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
-
-# libxml2 stops at element depth 2048 even with ``huge_tree`` and drops the rest of
-# the page; deeper markup is flattened (see ``_flatten``) to these depths in turn
-# and parsed again.
-_FLATTEN_DEPTHS = (1000, 200)
-_TAG = re.compile(r"<!--|<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
 _VOID = frozenset(
     (
         "area",
@@ -138,19 +130,21 @@ def parse(text: str) -> html.HtmlElement | None:
     Never raises on malformed input; markup nested deeper than libxml2 accepts is
     flattened rather than cut off.
     """
-    text = _XML_DECL.sub("", text[:2000], count=1) + text[2000:]
-    text = _DOCTYPE_SUBSET.sub("", text[:20000], count=1) + text[20000:]
+    head = XML_DECLARATION_SCAN_CHARS
+    text = XML_DECLARATION_RE.sub("", text[:head], count=1) + text[head:]
+    head = DOCTYPE_SCAN_CHARS
+    text = DOCTYPE_SUBSET_RE.sub("", text[:head], count=1) + text[head:]
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
-        data = _SURROGATE.sub("\ufffd", text).encode("utf-8")
+        data = SURROGATE_RE.sub("\ufffd", text).encode("utf-8")
     # Byte-level clean-up is several times faster than on str; control bytes never
     # occur inside UTF-8 multi-byte sequences, so deleting them is safe.
-    data = _EARLY_CLOSE.sub(b"", data.translate(None, _CONTROL_BYTES))
+    data = EARLY_CLOSE_RE.sub(b"", data.translate(None, _CONTROL_BYTES))
     if not data.strip():
         return None
     root = _parse_once(data)
-    for depth in _FLATTEN_DEPTHS:
+    for depth in FLATTEN_DEPTHS:
         if root is None or not root[1]:
             break
         root = _parse_once(_flatten(data.decode("utf-8"), depth).encode("utf-8"))
@@ -188,7 +182,7 @@ def _flatten(text: str, limit: int) -> str:
     pos = 0
     n = len(text)
     while pos < n:
-        m = _TAG.search(text, pos)
+        m = TAG_SCAN_RE.search(text, pos)
         if m is None:
             break
         if m.group(0) == "<!--":
@@ -256,7 +250,7 @@ def prepare(root: html.HtmlElement) -> None:
     hidden = [
         el
         for el in candidates
-        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
+        if el.get("hidden") is not None or HIDDEN_STYLE_RE.search(el.get("style") or "")
     ]
     for el in hidden:
         if el.getparent() is not None:

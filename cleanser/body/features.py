@@ -13,26 +13,22 @@ or digits, so Chinese and English text weigh alike.
 
 from __future__ import annotations
 
-import re
 from array import array
 from dataclasses import dataclass
 from itertools import accumulate
 
 from lxml import etree, html
 
-from cleanser.vocabulary import BLOCK_TAGS, CJK, PUNCTUATION, SENTENCE_END
+from cleanser.vocabulary import (
+    BLOCK_TAGS,
+    LAYOUT_TABLE_TAGS,
+    PUNCTUATION_RE,
+    SENTENCE_END_RE,
+    TOKEN_RE,
+)
 
 _CELL_TAGS = frozenset(("td", "th"))
-# Block-level content that makes a table a layout table rather than a data table.
-_LAYOUT_MARKERS = "table|div|p|ul|ol|h1|h2|h3|h4|h5|h6|blockquote|img|iframe"
-_LAYOUT_TAGS = frozenset(_LAYOUT_MARKERS.split("|"))
-
-_TOKEN = re.compile(f"[{CJK}]|[^\\W_{CJK}]+")
 _CELL_SEP = "\x1f"
-# Punctuation marks and sentence ends as character classes: one C scan per line, where a
-# str.translate table or a per-character set test cost three and two times as much.
-_PUNCT = re.compile("[" + re.escape("".join(sorted(PUNCTUATION))) + "]")
-_SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
 
 
 @dataclass(slots=True)
@@ -91,7 +87,7 @@ class Features:
 
 def token_count(text: str) -> int:
     """Tokens in ``text``: one per CJK character, one per Latin/digit run."""
-    return len(_TOKEN.findall(text))
+    return len(TOKEN_RE.findall(text))
 
 
 def collapse(text: str) -> str:
@@ -126,7 +122,11 @@ def extract_features(root: html.HtmlElement) -> Features:
     table_depth: list[bool] = []  # inside a data table?
     tag_names: dict[str, str] = {}
     block_tags, cell_tags = BLOCK_TAGS, _CELL_TAGS
-    findall, punct_findall, sentence_end = _TOKEN.findall, _PUNCT.findall, _SENTENCE_END.search
+    findall, punct_findall, sentence_end = (
+        TOKEN_RE.findall,
+        PUNCTUATION_RE.findall,
+        SENTENCE_END_RE.search,
+    )
 
     def flush() -> None:
         nonlocal count
@@ -250,7 +250,7 @@ def _clean_text(raw: str) -> str:
 def _data_tables(root: html.HtmlElement) -> set[html.HtmlElement]:
     """Tables that hold data (rows of cells) rather than page layout.
 
-    A data table has no layout element (``_LAYOUT_TAGS``) anywhere below it. For
+    A data table has no layout element (``LAYOUT_TABLE_TAGS``) anywhere below it. For
     each table, lxml's tag iterator (in C) looks for the first layout element
     below it and stops there. An element is visited only by its nearest enclosing
     table (an outer table stops at the inner one at the latest), so the cost is
@@ -260,7 +260,7 @@ def _data_tables(root: html.HtmlElement) -> set[html.HtmlElement]:
     """
     found: set[html.HtmlElement] = set()
     for table in root.getroottree().iter("table"):
-        below = table.iter(*_LAYOUT_TAGS)
+        below = table.iter(*LAYOUT_TABLE_TAGS)
         next(below)  # the table itself
         if next(below, None) is None:
             found.add(table)

@@ -10,7 +10,6 @@ classes defeat any class list. Every verdict carries the rule that fired, so
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import html
@@ -18,29 +17,6 @@ from lxml import html
 from cleanser import vocabulary as v
 from cleanser.body.features import Block
 from cleanser.caching import short_key_cache
-
-_SPLIT = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_HEADING_JUNK = re.compile(r"[\s\W_]+|更多|more|MORE|更多>+|》|>+|›")
-
-# Headings longer than this are sentences, not section labels.
-_MAX_HEADING_TOKENS = 12
-# Text cues for footers/shares apply to short lines only; a long paragraph that
-# merely mentions 版权所有 is prose.
-_MAX_FURNITURE_TOKENS = 120
-_MAX_SHARE_TOKENS = 40
-_MAX_TERMINATOR_TOKENS = 60
-_MAX_META_TOKENS = 80
-# Bylines and datelines standing alone are short.
-_MAX_BYLINE_TOKENS = 25
-
-_ROLES = {
-    "navigation": "nav",
-    "complementary": "sidebar",
-    "contentinfo": "footer",
-    "banner": "chrome",
-    "search": "chrome",
-}
 
 _TOKEN_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("nav", frozenset(v.NAV_TOKENS)),
@@ -55,40 +31,9 @@ _CONTENT = frozenset(v.CONTENT_TOKENS)
 _WEAK = frozenset(v.WEAK_TOKENS)
 _HEADINGS = frozenset(v.SIDEBAR_HEADINGS)
 _COMMENT_HEADINGS = frozenset(v.COMMENT_HEADINGS)
-_COMMENT_COUNT = re.compile(r"\d*条?评论\d*")
-
-
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching any of ``words`` (searched in C, not in a Python loop)."""
-    return re.compile("|".join(re.escape(w) for w in words))
-
-
-_FOOTER_RE = _any_of(v.FOOTER_SIGNATURES)
-_DISCLAIMER_RE = _any_of(v.DISCLAIMER_CUES)
-_PUBLIC_NOTICE_RE = _any_of(v.PUBLIC_NOTICE_CUES)
-_SHARE_RE = _any_of(v.SHARE_CUES)
-_ERROR_RE = _any_of(v.ERROR_PAGE_CUES)
-_VIDEO_RE = _any_of(v.VIDEO_PLAYER_CUES)
 _AD_LABELS = frozenset(v.AD_LABELS)
 _BUTTON_LABELS = frozenset(v.BUTTON_LABELS)
-# Icon-font glyphs (private use area) and characters that did not decode.
-_UNREADABLE = re.compile("[\ue000-\uf8ff\ufffd]")
-_WORD_CHAR = re.compile(r"[^\W_\ue000-\uf8ff]")
 _IMAGE_FURNITURE = frozenset(v.IMAGE_FURNITURE_TOKENS)
-_URL_WORDS = re.compile(r"^[a-z]+://[^/]+|\?.*$|\.(?:jpe?g|png|gif|webp|bmp|svg)\b", re.I)
-_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp")
-# An image declared narrower or lower than this is an icon (Netease's 13×12 logo_s).
-_MIN_IMAGE_SIDE = 40
-# Ancestors of an image whose class/id or link are looked at.
-_IMAGE_ANCESTORS = 4
-# A link around a picture with at least this much text of its own is a teaser card.
-_TEASER_WORDS = 4
-_LONG_HEADINGS = "|".join(re.escape(h) for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
-# A heading that starts or ends with one of the longer cues (热点排行榜, 猜你喜欢的).
-_LONG_HEADING_RE = re.compile(f"^({_LONG_HEADINGS})|({_LONG_HEADINGS})$")
-# The same cues as a tuple: ``str.startswith``/``endswith`` rule most lines out in C
-# before the regex (which tries every position) runs.
-_LONG_HEADING_CUES = tuple(h for h in v.SIDEBAR_HEADINGS if len(h) >= 4)
 
 
 @dataclass(frozen=True)
@@ -116,8 +61,8 @@ def _tokens_of(raw: str) -> tuple[str, ...]:
     # Class strings repeat across a page (every list item): split each once.
     if not raw.strip():
         return ()
-    raw = _CAMEL.sub(" ", raw).lower()
-    return tuple(t for t in _SPLIT.split(raw) if t)
+    raw = v.CAMEL_CASE_RE.sub(" ", raw).lower()
+    return tuple(t for t in v.CLASS_SPLIT_RE.split(raw) if t)
 
 
 def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
@@ -131,8 +76,8 @@ def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
     if tag in v.BOILERPLATE_TAGS:
         return Cue(tag if tag != "menu" else "nav", f"tag <{tag}>")
     role = el.get("role")
-    if role in _ROLES:
-        return Cue(_ROLES[role], f"role={role}")
+    if role in v.ARIA_ROLES:
+        return Cue(v.ARIA_ROLES[role], f"role={role}")
     cls, ident = el.get("class"), el.get("id")
     if cls is None and ident is None:
         return None  # no tokens (most elements): skip the cache's bookkeeping
@@ -155,19 +100,19 @@ def _token_cue(raw: str, forum: bool) -> Cue | None:
 
 def sidebar_heading(text: str) -> str | None:
     """The sidebar heading ``text`` reads as (猜你喜欢, 相关阅读…), or None."""
-    return _sidebar_core(_HEADING_JUNK.sub("", text))
+    return _sidebar_core(v.HEADING_JUNK_RE.sub("", text))
 
 
 def _sidebar_core(core: str) -> str | None:
-    """``sidebar_heading`` of a text already stripped of ``_HEADING_JUNK``."""
-    if not core or len(core) > _MAX_HEADING_TOKENS:
+    """``sidebar_heading`` of a text already stripped of ``HEADING_JUNK_RE``."""
+    if not core or len(core) > v.MAX_HEADING_TOKENS:
         return None
     if core in _HEADINGS:
         return core
     # core has no whitespace, so "$" is its end: the regex matches only if one holds.
-    if not (core.startswith(_LONG_HEADING_CUES) or core.endswith(_LONG_HEADING_CUES)):
+    if not (core.startswith(v.LONG_SIDEBAR_HEADINGS) or core.endswith(v.LONG_SIDEBAR_HEADINGS)):
         return None
-    m = _LONG_HEADING_RE.search(core)
+    m = v.LONG_SIDEBAR_HEADING_RE.search(core)
     return m.group(1) or m.group(2) if m else None
 
 
@@ -188,7 +133,7 @@ def forum_lines(blocks: list[Block], limit: int) -> int:
     """Short lines only forum/Q&A layouts have (楼主, 沙发, 只看该作者), counted up to ``limit``."""
     hits = 0
     for b in blocks:
-        if 0 < b.length <= _MAX_TERMINATOR_TOKENS and v.FORUM_LINE_RE.search(b.text):
+        if 0 < b.length <= v.MAX_TERMINATOR_TOKENS and v.FORUM_LINE_RE.search(b.text):
             hits += 1
             if hits >= limit:
                 break
@@ -214,41 +159,41 @@ def _text_cue(text: str, n: int, link_heavy: bool, sentence_end: bool, forum: bo
         # No words: a close button ("×") or glyphs that are not text, else nothing to say.
         if text in _BUTTON_LABELS:
             return Cue("share", "button label")
-        if _UNREADABLE.search(text) and not _WORD_CHAR.search(text):
+        if v.UNREADABLE_RE.search(text) and not v.WORD_CHAR_RE.search(text):
             return Cue("share", "icon-font or undecodable characters only")
         return None
-    if n <= _MAX_HEADING_TOKENS:
-        core = _HEADING_JUNK.sub("", text)  # once for both heading tests
+    if n <= v.MAX_HEADING_TOKENS:
+        core = v.HEADING_JUNK_RE.sub("", text)  # once for both heading tests
         heading = _sidebar_core(core)
         if heading:
             return Cue("sidebar-heading", f"heading '{heading}'")
         if not forum and (
-            core in _COMMENT_HEADINGS or ("评论" in core and _COMMENT_COUNT.fullmatch(core))
+            core in _COMMENT_HEADINGS or ("评论" in core and v.COMMENT_COUNT_RE.fullmatch(core))
         ):
             return Cue("sidebar-heading", f"comment heading '{core}'")
-    if n <= _MAX_FURNITURE_TOKENS:
-        m = _FOOTER_RE.search(text)
+    if n <= v.MAX_FURNITURE_TOKENS:
+        m = v.FOOTER_SIGNATURE_RE.search(text)
         if m:
             return Cue("footer", f"footer signature '{m.group()}'")
         if link_heavy:
             # A link line: link density rules it out already, but 【纠错】-style
             # links still end the article.
-            if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
+            if n <= v.MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
                 return Cue("terminator", "editor/credit trailer")
             return None
-        m = _DISCLAIMER_RE.search(text)
+        m = v.DISCLAIMER_CUE_RE.search(text)
         if m:
             return Cue("disclaimer", f"disclaimer '{m.group()}'")
-        m = _PUBLIC_NOTICE_RE.search(text)
+        m = v.PUBLIC_NOTICE_CUE_RE.search(text)
         if m:
             return Cue("disclaimer", f"public-service notice '{m.group()}'")
-        if text.startswith(("声明：", "声明:", "聲明：", "【声明】", "郑重声明")):
+        if text.startswith(v.DISCLAIMER_PREFIXES):
             return Cue("disclaimer", "disclaimer '声明'")
-    if n <= _MAX_SHARE_TOKENS:
-        m = _SHARE_RE.search(text)
+    if n <= v.MAX_SHARE_TOKENS:
+        m = v.SHARE_CUE_RE.search(text)
         if m:
             return Cue("share", f"share prompt '{m.group()}'")
-        m = _VIDEO_RE.search(text)
+        m = v.VIDEO_PLAYER_CUE_RE.search(text)
         if m:
             return Cue("share", f"video player text '{m.group()}'")
         if text in _AD_LABELS:
@@ -257,24 +202,24 @@ def _text_cue(text: str, n: int, link_heavy: bool, sentence_end: bool, forum: bo
             return Cue("share", "button label")
         if v.GALLERY_COUNTER_RE.search(text):
             return Cue("share", "gallery counter, player clock or duration")
-    if n <= _MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
+    if n <= v.MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
         return Cue("terminator", "editor/credit trailer")
-    if n <= _MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
+    if n <= v.MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
         return Cue("meta", "time/source meta line")
-    if n <= _MAX_BYLINE_TOKENS and not sentence_end:
+    if n <= v.MAX_BYLINE_TOKENS and not sentence_end:
         if v.BYLINE_RE.match(text):
             return Cue("meta", "byline")
         if v.DATELINE_RE.match(text):
             return Cue("meta", "dateline")
         if v.EMPTY_FIELD_RE.match(text):
             return Cue("meta", "empty field label")
-    if n <= _MAX_META_TOKENS and v.ORIGINAL_TITLE_RE.match(text):
+    if n <= v.MAX_META_TOKENS and v.ORIGINAL_TITLE_RE.match(text):
         return Cue("meta", "original-title note")
-    if n <= _MAX_META_TOKENS and v.GOV_META_RE.search(text):
+    if n <= v.MAX_META_TOKENS and v.GOV_META_RE.search(text):
         return Cue("meta", "document metadata field")
     if text.startswith(v.SUMMARY_PREFIXES):
         return Cue("meta", "summary box")
-    if forum and n <= _MAX_SHARE_TOKENS and v.FORUM_CHROME_RE.search(text):
+    if forum and n <= v.MAX_SHARE_TOKENS and v.FORUM_CHROME_RE.search(text):
         return Cue("meta", "forum post chrome")
     return None
 
@@ -284,7 +229,7 @@ def furniture_image(img: html.HtmlElement) -> str | None:
     thumbnail strip, teaser card), or None for an article picture."""
     for attr in ("width", "height"):
         size = (img.get(attr) or "").strip().removesuffix("px")
-        if size.isdigit() and int(size) < _MIN_IMAGE_SIDE:
+        if size.isdigit() and int(size) < v.MIN_IMAGE_SIDE:
             return f"{attr} {size}px: an icon"
     alt = img.get("alt") or ""
     for word in v.IMAGE_FURNITURE_ALTS:
@@ -294,12 +239,12 @@ def furniture_image(img: html.HtmlElement) -> str | None:
     url = next((img.get(a) for a in v.IMAGE_ATTRS if img.get(a)), "") or ""
     for token in (
         *_tokens_of(f"{img.get('class') or ''} {img.get('id') or ''}"),
-        *_tokens_of(_URL_WORDS.sub(" ", url)),
+        *_tokens_of(v.IMAGE_URL_NOISE_RE.sub(" ", url)),
     ):
         if token in _IMAGE_FURNITURE:
             return f"image token '{token}'"
     el = img.getparent()
-    for _ in range(_IMAGE_ANCESTORS):
+    for _ in range(v.IMAGE_ANCESTORS):
         if el is None:
             break
         for token in class_tokens(el):
@@ -309,8 +254,8 @@ def furniture_image(img: html.HtmlElement) -> str | None:
             href = (el.get("href") or "").strip().lower()
             if (
                 href.startswith(("http", "/"))
-                and not href.endswith(_IMAGE_EXTENSIONS)
-                and _has_text(el, _TEASER_WORDS)
+                and not href.endswith(v.IMAGE_EXTENSIONS)
+                and _has_text(el, v.TEASER_LINK_MIN_CHARS)
             ):
                 return "picture of a teaser link to another page"
         el = el.getparent()
@@ -329,5 +274,5 @@ def _has_text(el: html.HtmlElement, at_least: int) -> bool:
 
 def is_error_page(text: str) -> str | None:
     """The error-page cue in a short page text (页面不存在, 404…), or None."""
-    m = _ERROR_RE.search(text)
+    m = v.ERROR_PAGE_CUE_RE.search(text)
     return m.group() if m else None

@@ -23,7 +23,6 @@ A multinomial logistic model combines them; its weights are fitted by
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,36 +31,29 @@ from cleanser import vocabulary as v
 from cleanser.body.features import Features
 from cleanser.body.heuristic import forum_lines
 from cleanser.body.records import Group, find_groups
+from cleanser.vocabulary import (
+    ERROR_PAGE_MAX_PROSE,
+    ERROR_TITLE_HEADINGS,
+    ERROR_TITLE_RE,
+    ITEMS_COUNT_FULL,
+    LIST_MIN_LINKED_SHARE,
+    LIST_URL_RE,
+    MIN_LIST_ITEMS,
+    POST_MAX_LINK_SHARE,
+    POST_MIN_MEAN_TOKENS,
+    POST_TAGS,
+    POSTS_COUNT_FULL,
+    POSTS_MIN_SIGNED,
+    PROSE_FULL,
+    PROSE_MAX_LINK_TOKENS_SHARE,
+    PROSE_MIN_TOKENS,
+)
+from cleanser.vocabulary import FORUM_LINES_FULL as FORUM_LINES_FULL  # still importable here
 
 if TYPE_CHECKING:  # selection imports the model, which imports this module
     from cleanser.body.selection import Selection
 
 KINDS = ("article", "thread", "list", "feed", "error")
-
-# Elements that can hold a post (a paragraph or a cell cannot: its siblings are lines).
-POST_TAGS = frozenset(("div", "li", "table", "article", "section", "dl", "ul", "tbody"))
-# Fewest items of one shape that make a list of links.
-MIN_LIST_ITEMS = 5
-# Shortest punctuated line, in tokens, counted as prose.
-PROSE_MIN_TOKENS = 15
-# Prose tokens at which the prose-amount evidence saturates.
-PROSE_FULL = 3000
-# Lines only a page that failed to load shows in its title or headline.
-ERROR_RE = re.compile(
-    r"404|403|500|not found|页面不存在|頁面不存在|页面找不到"
-    r"|找不到(?:该|您|你)?(?:要)?(?:访问|訪問)?的?页面"
-    r"|(?:您|你)(?:所)?(?:访问|訪問|要找|请求)的(?:页面|頁面|内容|內容)|页面(?:已)?(?:删除|失效|走丢)"
-    r"|出错了|出錯了|无法访问|無法訪問|已被删除|已被刪除|内容不存在|文章不存在|帖子不存在|主题不存在",
-    re.I,
-)
-# URL paths of list, channel, search and tag pages (weak evidence).
-LIST_URL_RE = re.compile(
-    r"/(?:list|index|channel|column|lanmu|search|tag|tags|topics?/?$|node_\d+|category|"
-    r"news/?$|[a-z]+/?$)|[?&](?:q|wd|word|keyword|kw|page|p)=|list[_-]?\d*\.s?html?|/$",
-    re.I,
-)
-# Forum-only lines counted, at most (the evidence saturates there).
-FORUM_LINES_FULL = 10
 
 # The evidence, in the order of the model's weights.
 EVIDENCE = (
@@ -161,20 +153,22 @@ def measure(
     prose = sum(
         b.length - b.link_length
         for b in blocks
-        if b.sentence_end and b.length >= PROSE_MIN_TOKENS and b.link_length < 0.3 * b.length
+        if b.sentence_end
+        and b.length >= PROSE_MIN_TOKENS
+        and b.link_length < PROSE_MAX_LINK_TOKENS_SHARE * b.length
     )
-    heads = [title or "", *[b.text for b in blocks if b.tag in ("h1", "h2")][:3]]
-    error = any(ERROR_RE.search(h) for h in heads if h) and prose < 300
+    heads = [title or "", *[b.text for b in blocks if b.tag in ("h1", "h2")][:ERROR_TITLE_HEADINGS]]
+    error = any(ERROR_TITLE_RE.search(h) for h in heads if h) and prose < ERROR_PAGE_MAX_PROSE
     non_link = max(total - links, 1)
     values = (
         1.0,
         float(bool(url and v.FORUM_URL_RE.search(url))),
         lines / FORUM_LINES_FULL,
         ((posts.tokens - posts.link_tokens) / non_link) if posts else 0.0,
-        min(posts.size, 20) / 20 if posts else 0.0,
+        min(posts.size, POSTS_COUNT_FULL) / POSTS_COUNT_FULL if posts else 0.0,
         (posts.timed + posts.authored) / 2 if posts else 0.0,
         items.tokens / total if items else 0.0,
-        min(items.size, 40) / 40 if items else 0.0,
+        min(items.size, ITEMS_COUNT_FULL) / ITEMS_COUNT_FULL if items else 0.0,
         items.timed if items else 0.0,
         links / total,
         prose / total,
@@ -217,12 +211,16 @@ def judge(
 def _may_be_posts(features: Features, g: Group) -> bool:
     """Containers holding prose: posts if they also show authors and times."""
     tag = features.nodes[g.members[0]].el.tag
-    return tag in POST_TAGS and g.link_share < 0.5 and g.mean_tokens >= 8
+    return (
+        tag in POST_TAGS
+        and g.link_share < POST_MAX_LINK_SHARE
+        and g.mean_tokens >= POST_MIN_MEAN_TOKENS
+    )
 
 
 def _may_be_items(g: Group) -> bool:
     """Enough records that are one link each, or led by one."""
-    return g.size >= MIN_LIST_ITEMS and max(g.linked, g.headed) >= 0.6
+    return g.size >= MIN_LIST_ITEMS and max(g.linked, g.headed) >= LIST_MIN_LINKED_SHARE
 
 
 def _best_posts(features: Features, groups: list[Group]) -> Group | None:
@@ -233,7 +231,7 @@ def _best_posts(features: Features, groups: list[Group]) -> Group | None:
         if not _may_be_posts(features, g):
             continue
         signed = (g.timed + g.authored) / 2
-        if signed < 0.5:
+        if signed < POSTS_MIN_SIGNED:
             continue
         score = (g.tokens - g.link_tokens) * signed
         if score > best_score:

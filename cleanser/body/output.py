@@ -8,7 +8,6 @@ emphasis where a paragraph is a single line; ``markdown`` mirrors ``html``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 
@@ -19,16 +18,15 @@ from cleanser.body.features import Block, Features, collapse
 from cleanser.body.selection import Selection
 from cleanser.meta.fields import Metadata, image_url
 from cleanser.options import Options
+from cleanser.vocabulary import (
+    CAPTION_BOX_SLACK,
+    CAPTION_HINT_RE,
+    MARKDOWN_ESCAPE_RE,
+    MAX_CAPTION_TOKENS,
+)
 
-_CAPTION_HINT = re.compile(r"caption|desc|pic|img|photo|tu|note|illus|figure", re.I)
-# A caption is a short line right after an image.
-MAX_CAPTION_TOKENS = 80
-# Characters a box holding an image and its caption may have besides the caption
-# (a "1/6" counter, a credit).
-CAPTION_BOX_SLACK = 12
 _INLINE_KEEP = {"a", "strong", "b", "em", "i", "sub", "sup", "code"}
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_MD_ESCAPE = re.compile(r"([\\`*_\[\]#|])")
 
 
 @dataclass(frozen=True)
@@ -47,108 +45,152 @@ def render(selection: Selection, features: Features, meta: Metadata, options: Op
     if not kept:
         return Body("", "", "", ())
     base = meta.base_url or meta.url  # <base href> or the page URL, not the canonical
-    lines: list[str] = []
-    html_parts: list[str] = []
-    md_parts: list[str] = []
-    images: list[Image] = []
-    list_open = False
-    table_open = False
-    open_in: object = None  # the list or table element the open <ul>/<table> renders
-    para_of: object = None  # owner of the <p> just rendered: <br> lines join it
-    caption_of: dict[int, str] = _captions(kept)
-    skip_caption: set[int] = set()
-
-    def close_containers() -> None:
-        nonlocal list_open, table_open
-        if list_open:
-            html_parts.append("</ul>")
-            list_open = False
-        if table_open:
-            html_parts.append("</table>")
-            table_open = False
-
+    out = _Renderer(features, options, base, _captions(kept))
     for pos, b in enumerate(kept):
-        joins, para_of = para_of, None
+        out.add(pos, b)
+    return out.body()
+
+
+class _Renderer:
+    """The text lines, HTML and Markdown parts and images of one body, built line by line.
+
+    A run of list items is one ``<ul>`` and a run of a data table's rows one
+    ``<table>``; any other line closes them. ``<br>``-separated lines of one paragraph
+    join its ``<p>``.
+    """
+
+    def __init__(
+        self, features: Features, options: Options, base: str | None, captions: dict[int, str]
+    ) -> None:
+        self.features = features
+        self.options = options
+        self.base = base
+        self.caption_of = captions  # position of an image → the caption line after it
+        self.skip_caption: set[int] = set()  # positions of caption lines already used
+        self.lines: list[str] = []
+        self.html_parts: list[str] = []
+        self.md_parts: list[str] = []
+        self.images: list[Image] = []
+        self.list_open = False
+        self.table_open = False
+        self.open_in: object = None  # the list or table element the open <ul>/<table> renders
+        self.para_of: object = None  # owner of the <p> just rendered: <br> lines join it
+
+    def add(self, pos: int, b: Block) -> None:
+        """Render the line at ``pos`` of the kept lines."""
+        joins, self.para_of = self.para_of, None
         if b.image is not None:
-            src = image_url(b.image, base)
-            if not src:
-                continue
-            alt = collapse(b.image.get("alt") or "") or None
-            cap = caption_of.get(pos)
-            images.append(Image(src=src, alt=alt, caption=cap))
-            if cap is not None:
-                skip_caption.add(pos + 1)
-            if options.images:
-                close_containers()
-                fig = f'<img src="{escape(src)}"' + (f' alt="{escape(alt)}"' if alt else "") + ">"
-                if cap:
-                    fig += f"<figcaption>{escape(cap)}</figcaption>"
-                html_parts.append(f"<figure>{fig}</figure>")
-                md_parts.append(
-                    f"![{_md(alt or '')}]({src})" + (f"\n\n*{_md(cap)}*" if cap else "")
-                )
-            continue
-        if pos in skip_caption:
-            lines.append(b.text)
-            if not options.images:
-                html_parts.append(f"<p>{escape(b.text)}</p>")
-                md_parts.append(_md(b.text))
-            continue
-        lines.append(b.text)
-        tag = b.tag
-        if tag == "li":
-            if table_open or (list_open and b.owner.getparent() is not open_in):
-                close_containers()  # two lists stay two lists
-            if not list_open:
-                html_parts.append("<ul>")
-                list_open = True
-                open_in = b.owner.getparent()
-            html_parts.append(f"<li>{_inline(b, features, options)}</li>")
-            md_parts.append(f"- {_md(b.text)}")
-        elif "\t" in b.text and tag in ("tr", "table", "tbody", "thead") and options.tables:
-            table = next(b.owner.iterancestors("table"), b.owner)
-            if list_open or (table_open and table is not open_in):
-                close_containers()
-            cells = b.text.split("\t")
-            if not table_open:
-                html_parts.append("<table>")
-                table_open = True
-                open_in = table
-                md_parts.append(
-                    "| " + " | ".join(_md(c) for c in cells) + " |\n|" + "---|" * len(cells)
-                )
-            else:
-                md_parts[-1] += "\n| " + " | ".join(_md(c) for c in cells) + " |"
-            html_parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-        elif tag in _HEADING:
-            close_containers()
-            level = max(2, _HEADING[tag])
-            html_parts.append(f"<h{level}>{escape(b.text)}</h{level}>")
-            md_parts.append("#" * level + " " + _md(b.text))
+            self._image(pos, b.image)
+        elif pos in self.skip_caption:
+            self._caption(b)
         else:
-            close_containers()
-            inner = _inline(b, features, options)
-            if tag == "blockquote":
-                html_parts.append(f"<blockquote><p>{inner}</p></blockquote>")
-                md_parts.append("> " + _md(b.text))
-            elif tag == "pre":
-                html_parts.append(f"<pre>{escape(b.text)}</pre>")
-                md_parts.append("```\n" + b.text + "\n```")
-            elif joins is b.owner:  # the next <br>-separated line of the same paragraph
-                html_parts[-1] = html_parts[-1][: -len("</p>")] + f"<br>{inner}</p>"
-                md_parts.append(_md(b.text))
-                para_of = b.owner
+            self.lines.append(b.text)
+            tag = b.tag
+            if tag == "li":
+                self._list_item(b)
+            elif (
+                "\t" in b.text and tag in ("tr", "table", "tbody", "thead") and self.options.tables
+            ):
+                self._table_row(b)
+            elif tag in _HEADING:
+                self._close_containers()
+                level = max(2, _HEADING[tag])
+                self.html_parts.append(f"<h{level}>{escape(b.text)}</h{level}>")
+                self.md_parts.append("#" * level + " " + _md(b.text))
             else:
-                html_parts.append(f"<p>{inner}</p>")
-                md_parts.append(_md(b.text))
-                para_of = b.owner
-    close_containers()
-    return Body(
-        text="\n".join(lines),
-        html="<article>" + "".join(html_parts) + "</article>",
-        markdown="\n\n".join(md_parts),
-        images=tuple(images),
-    )
+                self._block(b, joins)
+
+    def body(self) -> Body:
+        """The rendered body (open containers closed)."""
+        self._close_containers()
+        return Body(
+            text="\n".join(self.lines),
+            html="<article>" + "".join(self.html_parts) + "</article>",
+            markdown="\n\n".join(self.md_parts),
+            images=tuple(self.images),
+        )
+
+    def _close_containers(self) -> None:
+        if self.list_open:
+            self.html_parts.append("</ul>")
+            self.list_open = False
+        if self.table_open:
+            self.html_parts.append("</table>")
+            self.table_open = False
+
+    def _image(self, pos: int, img: html.HtmlElement) -> None:
+        """An image (with the caption line after it, if any); none without a usable URL."""
+        src = image_url(img, self.base)
+        if not src:
+            return
+        alt = collapse(img.get("alt") or "") or None
+        cap = self.caption_of.get(pos)
+        self.images.append(Image(src=src, alt=alt, caption=cap))
+        if cap is not None:
+            self.skip_caption.add(pos + 1)
+        if self.options.images:
+            self._close_containers()
+            fig = f'<img src="{escape(src)}"' + (f' alt="{escape(alt)}"' if alt else "") + ">"
+            if cap:
+                fig += f"<figcaption>{escape(cap)}</figcaption>"
+            self.html_parts.append(f"<figure>{fig}</figure>")
+            self.md_parts.append(
+                f"![{_md(alt or '')}]({src})" + (f"\n\n*{_md(cap)}*" if cap else "")
+            )
+
+    def _caption(self, b: Block) -> None:
+        """A caption line: in the text always, in HTML and Markdown only without images
+        (with images it is the figure's caption)."""
+        self.lines.append(b.text)
+        if not self.options.images:
+            self.html_parts.append(f"<p>{escape(b.text)}</p>")
+            self.md_parts.append(_md(b.text))
+
+    def _list_item(self, b: Block) -> None:
+        if self.table_open or (self.list_open and b.owner.getparent() is not self.open_in):
+            self._close_containers()  # two lists stay two lists
+        if not self.list_open:
+            self.html_parts.append("<ul>")
+            self.list_open = True
+            self.open_in = b.owner.getparent()
+        self.html_parts.append(f"<li>{_inline(b, self.features, self.options)}</li>")
+        self.md_parts.append(f"- {_md(b.text)}")
+
+    def _table_row(self, b: Block) -> None:
+        table = next(b.owner.iterancestors("table"), b.owner)
+        if self.list_open or (self.table_open and table is not self.open_in):
+            self._close_containers()
+        cells = b.text.split("\t")
+        if not self.table_open:
+            self.html_parts.append("<table>")
+            self.table_open = True
+            self.open_in = table
+            self.md_parts.append(
+                "| " + " | ".join(_md(c) for c in cells) + " |\n|" + "---|" * len(cells)
+            )
+        else:
+            self.md_parts[-1] += "\n| " + " | ".join(_md(c) for c in cells) + " |"
+        self.html_parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+
+    def _block(self, b: Block, joins: object) -> None:
+        """A paragraph, quote or preformatted line; ``joins``: the owner of the ``<p>``
+        rendered just before (a ``<br>`` line of the same owner joins it)."""
+        self._close_containers()
+        inner = _inline(b, self.features, self.options)
+        if b.tag == "blockquote":
+            self.html_parts.append(f"<blockquote><p>{inner}</p></blockquote>")
+            self.md_parts.append("> " + _md(b.text))
+        elif b.tag == "pre":
+            self.html_parts.append(f"<pre>{escape(b.text)}</pre>")
+            self.md_parts.append("```\n" + b.text + "\n```")
+        elif joins is b.owner:  # the next <br>-separated line of the same paragraph
+            self.html_parts[-1] = self.html_parts[-1][: -len("</p>")] + f"<br>{inner}</p>"
+            self.md_parts.append(_md(b.text))
+            self.para_of = b.owner
+        else:
+            self.html_parts.append(f"<p>{inner}</p>")
+            self.md_parts.append(_md(b.text))
+            self.para_of = b.owner
 
 
 def _captions(kept: list[Block]) -> dict[int, str]:
@@ -170,7 +212,7 @@ def _captions(kept: list[Block]) -> dict[int, str]:
         )
         if (
             nxt.tag == "figcaption"
-            or _CAPTION_HINT.search(hint)
+            or CAPTION_HINT_RE.search(hint)
             or centered
             or nxt.owner is b.owner
             or _boxed_with(b.image, owner, nxt.text)
@@ -238,4 +280,4 @@ def _inline(block: Block, features: Features, options: Options) -> str:
 
 
 def _md(text: str) -> str:
-    return _MD_ESCAPE.sub(r"\\\1", text)
+    return MARKDOWN_ESCAPE_RE.sub(r"\\\1", text)

@@ -11,7 +11,6 @@ text); ``kinds`` weighs the measurements.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -22,34 +21,18 @@ from lxml import html
 from cleanser.body.features import Features, Node
 from cleanser.body.heuristic import tokens_of
 from cleanser.caching import short_key_cache
-
-# Fewest siblings of one shape that make a group (a thread of one reply has two posts).
-MIN_RECORDS = 2
-# Shortest link, in tokens, that reads as an item's headline rather than a name or a tag.
-HEADLINE_TOKENS = 8
-# Descendants of a record looked at for an author cue (bounded work per record).
-AUTHOR_SCAN = 80
-# Characters of a record's text looked at for a time.
-_TIME_SCAN = 400
-
-# Class/id tokens of the element that names a post's author (English and pinyin).
-AUTHOR_TOKENS = frozenset(
-    (
-        "author", "authi", "user", "username", "uname", "nick", "nickname", "poster",
-        "name", "userinfo", "usercard", "member", "avatar", "zuozhe", "yonghu", "louzhu",
-    )
-)  # fmt: skip
-# Link targets of user pages: the author link of a post (Discuz, Tieba, Douban, Zhihu…).
-USER_HREF_RE = re.compile(
-    r"/u/|/user|/people/|/member|/space|uid=|home\.php|/profile|/home/|/people|/i/|/author",
-    re.I,
+from cleanser.vocabulary import (
+    AUTHOR_SCAN,
+    AUTHOR_TOKENS,
+    HEADLINE_LINK_SHARE,
+    HEADLINE_TOKENS,
+    MIN_RECORDS,
+    RECORD_LINK_SHARE,
+    SHAPE_NUMBER_RE,
+    TIME_SCAN_CHARS,
+    USER_HREF_RE,
 )
-# A time as posts and list items show it: dates, clock times, relative times.
-TIME_RE = re.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
-    r"|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前|昨天|前天|刚刚|剛剛"
-)
-_DIGITS = re.compile(r"\d+")
+from cleanser.vocabulary import TIME_RE as TIME_RE  # still importable from here
 
 
 @dataclass(frozen=True)
@@ -96,7 +79,7 @@ def _shape(el: html.HtmlElement) -> tuple[str, frozenset[str]]:
 @short_key_cache(maxsize=4096)
 def _shape_tokens(raw: str) -> frozenset[str]:
     # Class strings repeat down a list (every item): split each once.
-    return frozenset(t for t in (_DIGITS.sub("", t) for t in tokens_of(raw)) if t)
+    return frozenset(t for t in (SHAPE_NUMBER_RE.sub("", t) for t in tokens_of(raw)) if t)
 
 
 def find_groups(features: Features, detail: Callable[[Group], bool] | None = None) -> list[Group]:
@@ -144,7 +127,7 @@ def _measure(features: Features, parent: int, members: list[int]) -> Group:
         tokens += n_tokens
         links += n_links
         punct += puncts[end] - puncts[start]
-        if n_tokens and n_links >= 0.6 * n_tokens:
+        if n_tokens and n_links >= RECORD_LINK_SHARE * n_tokens:
             linked += 1
         if _led_by_headline(features, node):
             headed += 1
@@ -166,7 +149,7 @@ def _led_by_headline(features: Features, node: Node) -> bool:
     for i in range(node.start, node.end):  # (a slice would copy a whole page's lines)
         b = blocks[i]
         if b.length:
-            return b.length >= HEADLINE_TOKENS and b.link_length >= 0.6 * b.length
+            return b.length >= HEADLINE_TOKENS and b.link_length >= HEADLINE_LINK_SHARE * b.length
     return False
 
 
@@ -178,7 +161,7 @@ def _shows_time(features: Features, node: Node) -> bool:
         if TIME_RE.search(b.text):
             return True
         seen += len(b.text)
-        if seen > _TIME_SCAN:
+        if seen > TIME_SCAN_CHARS:
             return False
     return False
 

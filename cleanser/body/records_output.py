@@ -8,7 +8,6 @@ main anchor, made absolute, with the date the item shows.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html
@@ -17,20 +16,18 @@ from cleanser.article import Link, Post
 from cleanser.body.features import Block, Features, collapse
 from cleanser.body.heuristic import class_tokens
 from cleanser.body.kinds import Judgement
-from cleanser.body.records import TIME_RE, author_cue, author_scan
+from cleanser.body.records import author_cue, author_scan
 from cleanser.body.selection import Selection
 from cleanser.meta.dates import parse_date
-from cleanser.vocabulary import HEADING_TAGS
-
-# Floor labels: "2楼", "#3", "3#", and the names the first floors have.
-_FLOOR_RE = re.compile(r"^(?:第\s*)?#?\s*(\d{1,6})\s*(?:楼|樓|#|F|f)?$")
-_FLOOR_NAMES = {"楼主": 1, "樓主": 1, "沙发": 2, "沙發": 2, "板凳": 3, "地板": 4}
-# Class/id tokens of a quoted earlier post inside a reply.
-QUOTE_TOKENS = frozenset(("quote", "blockquote", "yinyong", "reply-quote", "cite"))
-# Longest author name read from an author element, in characters.
-_MAX_AUTHOR = 30
-# Shortest item link title, in characters (shorter: a "more" or a page number).
-_MIN_LINK_TITLE = 4
+from cleanser.vocabulary import (
+    FLOOR_NAMES,
+    FLOOR_RE,
+    HEADING_TAGS,
+    MAX_AUTHOR_CHARS,
+    MIN_LINK_TITLE_CHARS,
+    QUOTE_TOKENS,
+    TIME_RE,
+)
 
 
 def posts_of(
@@ -91,7 +88,7 @@ def links_of(judgement: Judgement, features: Features, base: str | None) -> tupl
         title = collapse(anchor.text_content())
         href = (anchor.get("href") or "").strip()
         url = urljoin(base, href) if base else href
-        if len(title) < _MIN_LINK_TITLE or url in seen:
+        if len(title) < MIN_LINK_TITLE_CHARS or url in seen:
             continue
         if urlsplit(url).scheme not in ("http", "https", ""):
             continue
@@ -145,7 +142,7 @@ def _author(el: html.HtmlElement) -> str | None:
         if cue is None:
             continue
         name = collapse(d.text_content())
-        if not 0 < len(name) <= _MAX_AUTHOR:
+        if not 0 < len(name) <= MAX_AUTHOR_CHARS:
             continue
         if cue == "link":
             return name
@@ -165,9 +162,9 @@ def _time(own: list[Block]) -> str | None:
 def _floor(own: list[Block]) -> int | None:
     for b in own:
         t = b.text.strip()
-        if t in _FLOOR_NAMES:
-            return _FLOOR_NAMES[t]
-        m = _FLOOR_RE.match(t)
+        if t in FLOOR_NAMES:
+            return FLOOR_NAMES[t]
+        m = FLOOR_RE.match(t)
         if m and len(t) > len(m.group(1)):  # a bare number is a counter, not a floor
             return int(m.group(1))
     return None

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import re
 import uuid
 import zlib
 from collections import Counter
@@ -34,26 +33,18 @@ from typing import BinaryIO
 
 from cleanser.errors import CleanserError
 from cleanser.options import DEFAULT_MAX_BYTES
+from cleanser.vocabulary import CONTENT_TYPE_CHARSET_RE, HTML_START_RE
 
-#: Longest header line accepted; real WARC and HTTP header lines are far shorter,
-#: so a longer one means the stream is not WARC (or is corrupt).
-MAX_HEADER_LINE = 65_536
-#: Most header lines in one WARC or HTTP header block.
-MAX_HEADER_LINES = 512
-#: Bytes read at a time when skipping a record body.
-SKIP_CHUNK = 1 << 20
-#: MIME types treated as HTML.
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml"})
-#: Content types that say nothing, where the payload itself is sniffed instead.
-UNINFORMATIVE_TYPES = frozenset({"", "application/octet-stream", "unknown/unknown", "text/plain"})
-#: How far into a payload to look for an HTML start tag when sniffing.
-SNIFF_BYTES = 1024
+# The archive's limits and the HTML payload types are the rulebook's
+# (cleanser.vocabulary.archives); they stay importable from here.
+from cleanser.vocabulary import HTML_TYPES as HTML_TYPES
+from cleanser.vocabulary import MAX_HEADER_LINE as MAX_HEADER_LINE
+from cleanser.vocabulary import MAX_HEADER_LINES as MAX_HEADER_LINES
+from cleanser.vocabulary import SKIP_CHUNK as SKIP_CHUNK
+from cleanser.vocabulary import SNIFF_BYTES as SNIFF_BYTES
+from cleanser.vocabulary import UNINFORMATIVE_TYPES as UNINFORMATIVE_TYPES
 
 _GZIP_MAGIC = b"\x1f\x8b"
-_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
-)
 
 
 class WarcFormatError(CleanserError):
@@ -313,7 +304,7 @@ def parse_content_type(value: str | None) -> tuple[str, str | None]:
     if not value:
         return "", None
     mime = value.split(";", 1)[0].strip().lower()
-    m = _CHARSET.search(value)
+    m = CONTENT_TYPE_CHARSET_RE.search(value)
     return mime, (m.group(1) if m else None)
 
 
@@ -325,7 +316,7 @@ def _is_html(mime: str, body: bytes, warc_headers: dict[str, str]) -> bool:
     identified = warc_headers.get("warc-identified-payload-type", "").split(";")[0].strip().lower()
     if identified:
         return identified in HTML_TYPES
-    return bool(_HTML_START.match(body[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")))
+    return bool(HTML_START_RE.match(body[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")))
 
 
 def _read_capped(block: _Block, max_bytes: int) -> tuple[bytes, bool]:

@@ -1,6 +1,8 @@
-"""Metadata candidates listed by explain: how many headings, and the trust in each source.
+"""What explain lists: metadata candidates (how many headings, the trust in each source),
+the article's candidate elements, and how much of each line its text report shows.
 
-Read by cleanser.meta.candidates (the candidates and priors behind explain()'s metadata).
+Read by cleanser.meta.candidates (the candidates and priors behind explain()'s metadata)
+and cleanser.explain.
 """
 
 from __future__ import annotations
@@ -27,3 +29,10 @@ PRIORS: dict[str, float] = {
     "byline near headline": 3.0,
     "byline in article": 1.5,
 }
+
+# Candidate elements for the article that explain() lists, best first.
+TOP_CANDIDATES = 8
+# Characters of each line (and of each metadata value) shown in explain's text report.
+LINE_PREVIEW = 60
+# Evidence contributions shown per candidate region in explain's text report.
+REGION_REASONS = 4

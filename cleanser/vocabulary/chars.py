@@ -50,6 +50,22 @@ PUNCTUATION = frozenset("，。！？；：、“”‘’《》（）…—,.!?
 # Sentence-final punctuation: a block with one is prose, not a label.
 SENTENCE_END = frozenset("。！？!?…；;")
 
+# ---- the feature pass's counts (cleanser.body.features) ----
+
+# One token of a line's length: a CJK character, or a run of other letters and digits,
+# so Chinese and English text weigh alike.
+TOKEN_RE = re.compile(f"[{CJK}]|[^\\W_{CJK}]+")
+# PUNCTUATION and SENTENCE_END as character classes: one C scan per line, where a
+# str.translate table or a per-character set test cost three and two times as much.
+PUNCTUATION_RE = re.compile("[" + re.escape("".join(sorted(PUNCTUATION))) + "]")
+SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+# Block-level content below a table that makes it a layout table rather than a data
+# table (whose row is one line of cells).
+LAYOUT_TABLE_TAGS = frozenset((
+    "table", "div", "p", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "img",
+    "iframe",
+))
+
 # ---- character classes of the metadata readers (cleanser.meta.util) ----
 
 # One Han character (HAN: unified, extensions A and B-F, compatibility).

@@ -113,3 +113,53 @@ ERROR_PAGE_CUES = (
     "頁面沒有找到", "找不到頁面", "頁面已被刪除", "您訪問的頁面", "您要訪問的頁面", "頁面已過期",
     "內容已刪除", "您要浏览的页面", "您要瀏覽的頁面",
 )
+
+
+# ---- the cue scorer's compiled forms and image limits (cleanser.body.heuristic) ----
+# fmt: on
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of ``words`` (searched in C, not in a Python loop)."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+# What a heading is stripped of before it is compared with SIDEBAR_HEADINGS and
+# COMMENT_HEADINGS: spaces, punctuation and "more" links (更多>>, 》, ›).
+HEADING_JUNK_RE = re.compile(r"[\s\W_]+|更多|more|MORE|更多>+|》|>+|›")
+# Sidebar headings at least this long also mark a longer heading that starts or ends
+# with one (热点排行榜, 猜你喜欢的); shorter ones only a heading that is all of one.
+LONG_HEADING_MIN_CHARS = 4
+# Those headings as a tuple: ``str.startswith``/``endswith`` rule most lines out in C
+# before LONG_SIDEBAR_HEADING_RE (which tries every position) runs.
+LONG_SIDEBAR_HEADINGS = tuple(h for h in SIDEBAR_HEADINGS if len(h) >= LONG_HEADING_MIN_CHARS)
+_LONG_HEADINGS = "|".join(re.escape(h) for h in LONG_SIDEBAR_HEADINGS)
+# A heading that starts or ends with one of the longer cues.
+LONG_SIDEBAR_HEADING_RE = re.compile(f"^({_LONG_HEADINGS})|({_LONG_HEADINGS})$")
+# A comment heading that only counts them (评论, 12条评论, 评论3).
+COMMENT_COUNT_RE = re.compile(r"\d*条?评论\d*")
+# The cue tables above as one regex each.
+FOOTER_SIGNATURE_RE = _any_of(FOOTER_SIGNATURES)
+DISCLAIMER_CUE_RE = _any_of(DISCLAIMER_CUES)
+PUBLIC_NOTICE_CUE_RE = _any_of(PUBLIC_NOTICE_CUES)
+SHARE_CUE_RE = _any_of(SHARE_CUES)
+ERROR_PAGE_CUE_RE = _any_of(ERROR_PAGE_CUES)
+VIDEO_PLAYER_CUE_RE = _any_of(VIDEO_PLAYER_CUES)
+# How a disclaimer box starts (声明：…) when it names no cue of DISCLAIMER_CUES.
+DISCLAIMER_PREFIXES = ("声明：", "声明:", "聲明：", "【声明】", "郑重声明")
+# Icon-font glyphs (private use area) and characters that did not decode: a line of
+# only these (no WORD_CHAR_RE character) is a button, not text.
+UNREADABLE_RE = re.compile("[\ue000-\uf8ff\ufffd]")
+WORD_CHAR_RE = re.compile(r"[^\W_\ue000-\uf8ff]")
+
+# An image declared narrower or lower than this is an icon (Netease's 13×12 logo_s).
+MIN_IMAGE_SIDE = 40
+# Ancestors of an image whose class/id or link are looked at.
+IMAGE_ANCESTORS = 4
+# A link around a picture with at least this many characters of text of its own is a
+# teaser card.
+TEASER_LINK_MIN_CHARS = 4
+# Links ending in these lead to the picture itself, not to another page.
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp")
+# What of an image URL is no word of it: the scheme and host, the query, the extension.
+IMAGE_URL_NOISE_RE = re.compile(r"^[a-z]+://[^/]+|\?.*$|\.(?:jpe?g|png|gif|webp|bmp|svg)\b", re.I)

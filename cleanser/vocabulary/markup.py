@@ -9,6 +9,8 @@ visible-text cues (cleanser.vocabulary.cues) carry real weight.
 
 from __future__ import annotations
 
+import re
+
 # Token tables read best as compact rows.
 # fmt: off
 
@@ -79,3 +81,24 @@ WEAK_TOKENS = (
     "right", "side", "more", "hot", "like", "rec", "tools", "tool", "header", "hide", "hidden",
     "bottom", "foot", "position", "location", "print", "follow", "most", "widget", "channel",
 )
+
+# ARIA landmark roles and the boilerplate kind each one declares.
+ARIA_ROLES = {
+    "navigation": "nav",
+    "complementary": "sidebar",
+    "contentinfo": "footer",
+    "banner": "chrome",
+    "search": "chrome",
+}
+
+# ---- splitting a class/id value into tokens (cleanser.body.heuristic) ----
+
+# Where camelCase words meet (``articleBody`` -> ``article Body``), split before lowering.
+CAMEL_CASE_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# What separates tokens of a lowered class/id value: anything but a-z (-, _, digits, space).
+CLASS_SPLIT_RE = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
+
+# Class/id values (and lines of text) longer than this are judged afresh each time
+# instead of cached (cleanser.caching): a hostile page's megabyte class attribute must
+# not stay in a process-wide cache.
+CACHE_KEY_MAX = 200
