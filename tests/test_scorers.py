@@ -308,8 +308,6 @@ def test_asp_dates_and_article_source_lines() -> None:
         ("記者王文萱／台北報導", "meta"),
         ("编辑 刘晓阳 校对 李铭", "meta"),
         ("原创 南方都市报 2019-09-09 16:01:46", "meta"),
-        ("（实习生王金茹对此文亦有贡献）", "meta"),
-        ("正文已结束，您可以按alt+4进行评论", "terminator"),
         ("信息来源: 中国空间技术研究院", "terminator"),
         ("- THE END -", "terminator"),
         ("標籤：", "meta"),

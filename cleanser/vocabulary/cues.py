@@ -68,7 +68,7 @@ SHARE_CUES = (
     "收藏本文", "字号：", "字號：", "【字体：", "阅读原文", "點擊訂閱", "点击订阅",
     # font-size and print controls, app prompts and feed/recommendation chrome
     "字号:", "字體：", "字体：", "字体:", "【下载地址】", "第一时间接收", "减少此类推荐", "阅读剩余全文",
-    "知识档案匹配", "Trackback:", "TrackBack:", "上一页 |", "上一页|", "共1页", "页: [",
+    "Trackback:", "TrackBack:", "上一页 |", "上一页|", "共1页", "页: [",
 )
 # Video-player chrome and fallback text that players print into the page.
 VIDEO_PLAYER_CUES = (

@@ -33,9 +33,8 @@ FORUM_MIN_LINES = 6
 # Lines after which the article is over (editor trailers, error-report links).
 TERMINATOR_PATTERNS = (
     r"^[\(（【\[]?\s*(责任编辑|責任編輯|责编|責編|编辑|編輯|值班编辑|审核|校对|监制)\s*[:：|｜]",
-    r"^【纠错】", r"^【糾錯】", r"^\[纠错\]", r"^返回.{0,10}查看更多", r"^返回搜狐",
+    r"^【纠错】", r"^【糾錯】", r"^\[纠错\]", r"^返回.{0,10}查看更多",
     r"^(本文|文章|新闻|新聞|稿件|信息)?(来源|來源|稿源|出处|出處)(于|於)?\s*[:：]",
-    r"正文已结束",  # qq.com's "正文已结束，您可以按alt+4进行评论"
     r"^(转自|轉自|转载自|轉載自)\s*\S{1,24}$",
     r"^[-—–_=~·\s]*(THE\s+)?(END|End)[-—–_=~·\s]*$",  # WeChat's "— END —"
     # "[作者: 刘满仓 责任编辑: 杨丹宇 ]", "作者：未知 责任编辑：棒棒不是糖"
@@ -61,8 +60,8 @@ FORUM_CHROME_PATTERN = (
     # Q&A answer chrome (zhidao, zhihu): vote buttons and prompts, answerer stats,
     # sponsor notes, app prompts and the report dialog.
     r"你对这个回答的评价是|已赞过|已踩过|抢首赞|采纳数\s*[:：]|获赞数\s*[:：]|^本回答由|"
-    r"^评论\s*[(（]\d+[)）]$|推荐律师服务|下载.{0,6}APP|使用.{0,6}APP|侵权投诉|违法有害信息|"
-    r"涉嫌违法犯罪|信息不实$|举报结果通知|^个人认证用户$|^企业认证用户$"
+    r"^评论\s*[(（]\d+[)）]$|下载.{0,6}APP|使用.{0,6}APP|侵权投诉|违法有害信息|"
+    r"涉嫌违法犯罪|信息不实$"
 )
 FORUM_CHROME_RE = re.compile(FORUM_CHROME_PATTERN)
 
@@ -82,7 +81,7 @@ BYLINE_PATTERN = (
     r"(\s*[／/]\s*[" + HAN + r"]{2,6}(报道|報導|報道))?\s*[\)）】\]]?$|"
     # "编辑 刘晓阳 校对 李铭", "原创 南方都市报 2019-09-09 16:01", a contributor note
     r"^(编辑|編輯|责任编辑|責任編輯)\s+[" + HAN + r"]{2,4}(\s+(校对|校對|审核|審核|监制|監製)\s+[" + HAN + r"]{2,4})*$|"
-    r"^原[创創]\s*[:：]?\s*\S|^.{0,20}(对此文亦有贡献|對此文亦有貢獻)|"
+    r"^原[创創]\s*[:：]?\s*\S|"
     r"^[\(（【\[]?\s*文\s*[:：/]\s*[" + HAN + r"·]{2,5}\s*[\)）】\]]?$"
 )
 DATELINE_PATTERN = (
