@@ -23,6 +23,12 @@ How each field is found, most trusted source first:
 * **site_name**, canonical **url**, **lang**, **description**, **keywords** and
   **next_page_url** from the head and the pager.
 
+Title, published and author are then chosen again among *every* candidate the page
+offers (:mod:`cleanser.meta.fitted`): each candidate is described by a few features,
+the cascade's pick among them, and a conditional logit with weights fitted by
+``python -m cleanser.learn.metafit`` (shipped in ``body/model.json``) picks one or
+none (:mod:`cleanser.meta.choice`). Without shipped weights the cascade's value stands.
+
 The body is walked once (:class:`cleanser.meta.pagetext._Scan`): it yields the
 visible text, one line per block element, with the positions of heading-,
 byline- and source-like elements, so every pattern sees what a reader sees and
@@ -41,7 +47,10 @@ own module:
 * :mod:`cleanser.meta.published`: the publication time;
 * :mod:`cleanser.meta.byline`: source, authors and editor (the meta line);
 * :mod:`cleanser.meta.links`: canonical URL, next page, image sources;
-* :mod:`cleanser.meta.declared`: language, description, keywords.
+* :mod:`cleanser.meta.declared`: language, description, keywords;
+* :mod:`cleanser.meta.fitted`: every candidate of title, published and author
+  (:mod:`~cleanser.meta.evidence_title`, :mod:`~cleanser.meta.evidence_date`,
+  :mod:`~cleanser.meta.evidence_author`) and the fitted choice among them.
 
 The helpers they call are split by what they read:
 
@@ -57,13 +66,15 @@ The helpers they call are split by what they read:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from lxml import html
 
 from cleanser.meta.byline import choose_authors, choose_editor, choose_source
+from cleanser.meta.dates import FoundDate
 from cleanser.meta.declared import choose_description, choose_keywords, choose_lang
+from cleanser.meta.fitted import Decision, FieldEvidence, decide_all, gather
 from cleanser.meta.headline import _site_from_fragments
 from cleanser.meta.links import choose_canonical, choose_next_page, image_url
 from cleanser.meta.page import Page, safe
@@ -104,6 +115,9 @@ class PageReading:
     page: Page
     site_names: list[str]  # the site name and the <title> fragments: never a person
     metadata: Metadata
+    # Every title/published/author candidate, and how each field was decided.
+    evidence: dict[str, FieldEvidence] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
 
 
 def extract_metadata(
@@ -143,11 +157,14 @@ def read_page(page: Page) -> PageReading:
         safe(lambda: scan.locate(title or ""), None)
         safe(scan.find_footer, None)
     published = safe(lambda: choose_published(page), None)
-    lang = safe(lambda: choose_lang(page, title), None)
-    iso = safe(lambda: published_iso(published, lang), None)
     source_people: list[str] = []  # names found after 来源： (a person, not an outlet)
     source = safe(lambda: choose_source(page, site_names, source_people), None)
     authors = choose_authors(page, site_names, title, source_people)
+    evidence = gather(page, site_names, title, published, authors, source_people)
+    decisions = decide_all(evidence)
+    title, published, authors = _fitted(decisions, title, published, authors)
+    lang = safe(lambda: choose_lang(page, title), None)
+    iso = safe(lambda: published_iso(published, lang), None)
     metadata = Metadata(
         title=title or None,
         published=iso,
@@ -164,4 +181,28 @@ def read_page(page: Page) -> PageReading:
         next_page_url=safe(lambda: choose_next_page(page), None),
         base_url=page.base,
     )
-    return PageReading(page, site_names, metadata)
+    return PageReading(page, site_names, metadata, evidence, decisions)
+
+
+def _fitted(
+    decisions: dict[str, Decision],
+    title: str | None,
+    published: FoundDate | None,
+    authors: tuple[str, ...],
+) -> tuple[str | None, FoundDate | None, tuple[str, ...]]:
+    """The cascade's values replaced by the fitted choice's, field by field.
+
+    A field without shipped weights keeps the cascade's value. A relative time
+    the cascade could not resolve (no reference time: raw only) is kept too: no
+    candidate stands for it.
+    """
+    d = decisions.get("title")
+    if d is not None and d.fitted:
+        title = d.winner.value if d.winner is not None else None
+    d = decisions.get("published")
+    if d is not None and d.fitted and not (published is not None and not published.iso):
+        published = d.winner.payload if d.winner is not None else None
+    d = decisions.get("author")
+    if d is not None and d.fitted:
+        authors = tuple(d.winner.payload) if d.winner is not None else ()
+    return title, published, authors
