@@ -129,3 +129,6 @@ UPDATE_DATE_CUES = ("更新时间", "更新時間", "更新于", "更新於", "�
 UPDATE_CUE_RE = re.compile(
     "|".join(re.escape(c) for c in sorted(UPDATE_DATE_CUES, key=len, reverse=True))
 )
+# A thread's first floor marker alone on its line (1楼, #1, 楼主): the thread's own time is
+# printed right next to it on forums that show no cue (贴吧: 1楼 / 2025-06-03 20:58).
+FIRST_FLOOR_RE = re.compile(r"(?m)^[ \t]*(?:1[ \t]*[楼樓]|#1|楼主|樓主)[ \t]*$")
