@@ -161,7 +161,8 @@ def read_page(page: Page) -> PageReading:
     source = safe(lambda: choose_source(page, site_names, source_people), None)
     authors = choose_authors(page, site_names, title, source_people)
     evidence = gather(page, site_names, title, published, authors, source_people)
-    decisions = decide_all(evidence)
+    no_decisions: dict[str, Decision] = {}
+    decisions = safe(lambda: decide_all(evidence), no_decisions)
     title, published, authors = _fitted(decisions, title, published, authors)
     lang = safe(lambda: choose_lang(page, title), None)
     iso = safe(lambda: published_iso(published, lang), None)
