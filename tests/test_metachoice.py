@@ -12,7 +12,7 @@ from cleanser.body.dom import parse
 from cleanser.meta import weights as meta_weights
 from cleanser.meta.choice import Candidate, Choice, choose, fit, log_likelihood, merge, options
 from cleanser.meta.fields import read_page
-from cleanser.meta.fitted import EVIDENCE, FieldEvidence, decide
+from cleanser.meta.fitted import EVIDENCE, FieldEvidence, decide, shipped
 from cleanser.meta.page import Page
 
 PROSE = "这是正文的第一段，讲述了一件发生在城市里的事情，内容足够长，可以当作文章的主体。" * 2
@@ -89,7 +89,7 @@ def reading(info: str, head: str = "", tail: str = "", url: str | None = None) -
     )
     root = parse(html)
     assert root is not None
-    return read_page(Page(root, url))
+    return read_page(Page(root, url), every_candidate=True)
 
 
 def by_value(ev: FieldEvidence) -> dict[str, Candidate]:
@@ -176,14 +176,21 @@ def test_weights_need_the_codes_evidence_names() -> None:
 
 
 def test_shipped_weights_match_the_code() -> None:
-    """Weights in model.json fitted for other features would silently fall back to the
-    cascade: refit (python -m cleanser.learn.metafit --write) when the features change."""
+    """Every field has a verdict in model.json: weights shipped because they won
+    leave-site-out (fitted for the code's features: weights fitted for other ones would
+    silently fall back to the cascade, so refit with python -m cleanser.learn.metafit
+    --write when the features change), or the reason the cascade was kept."""
     section = meta_weights.stored()
     if not section:
-        pytest.skip("model.json ships no metadata weights")
+        pytest.skip("model.json ships no metadata section")
+    header = section["header"]
     for name, evidence in EVIDENCE.items():
-        assert name in section["fields"], name
-        assert meta_weights.field_weights(name, evidence) is not None, name
+        if name in section["fields"]:
+            assert name in header["shipped"] and name not in header["kept_cascade"], name
+            assert meta_weights.field_weights(name, evidence) is not None, name
+        else:
+            assert "leave-site-out" in header["kept_cascade"][name], name
+    assert set(shipped()) == set(section["fields"])
 
 
 def test_model_json_is_read_as_package_data() -> None:
@@ -192,3 +199,69 @@ def test_model_json_is_read_as_package_data() -> None:
     text = resources.files("cleanser.body").joinpath("model.json").read_text(encoding="utf-8")
     data = json.loads(text)
     assert meta_weights.stored() == data.get(meta_weights.MODEL_KEY, {})
+
+
+# ---- extract pays for the candidates of shipped fields only --------------------------
+
+PAGE = (
+    "<html><head><meta charset='utf-8'><title>大桥主体结构顺利合龙_某某网</title></head>"
+    "<body><h1>大桥主体结构顺利合龙</h1><div class='info'>2025-07-14 18:12 作者：王五</div>"
+    f"<div class='content'><p>{PROSE}</p><p>{PROSE}</p></div></body></html>"
+)
+
+
+def spy_gather(monkeypatch: pytest.MonkeyPatch, raises: bool) -> list[tuple[str, ...] | None]:
+    """Replace read_page's gather by one that records the fields asked for (and raises)."""
+    from cleanser.meta import fields, fitted
+
+    calls: list[tuple[str, ...] | None] = []
+
+    def spy(*args: Any, **kwargs: Any) -> dict[str, FieldEvidence]:
+        asked = args[6] if len(args) > 6 else kwargs.get("fields")
+        calls.append(None if asked is None else tuple(asked))
+        if raises:
+            raise AssertionError("gather called")
+        return fitted.gather(*args, **kwargs)
+
+    monkeypatch.setattr(fields, "gather", spy)
+    return calls
+
+
+def test_extract_gathers_no_candidate_when_no_weights_are_shipped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cleanser
+    from cleanser.meta.fields import extract_metadata
+
+    monkeypatch.setattr(meta_weights, "stored", lambda: {"header": {}, "fields": {}})
+    assert shipped() == ()
+    calls = spy_gather(monkeypatch, raises=True)
+    root = parse(PAGE)
+    assert root is not None
+    meta = extract_metadata(root, None)
+    art = cleanser.extract(PAGE)
+    assert calls == []
+    for m in (meta, art):
+        assert m.title == "大桥主体结构顺利合龙"
+        assert m.published == "2025-07-14T18:12:00+08:00" and m.author == ("王五",)
+    # explain still lists every field's candidates (with the hand-set priors).
+    calls = spy_gather(monkeypatch, raises=False)
+    listed = cleanser.explain(PAGE).metadata
+    assert None in calls and {c.field for c in listed} == {"title", "published", "author"}
+    assert not any(c.fitted for c in listed)
+
+
+def test_extract_gathers_the_shipped_fields_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleanser.meta.fields import extract_metadata
+
+    names = EVIDENCE["published"]
+    weights = [1.0 if n == "cascade" else 0.0 for n in names]
+    section = {"fields": {"published": {"evidence": list(names), "weights": weights}}}
+    monkeypatch.setattr(meta_weights, "stored", lambda: section)
+    assert shipped() == ("published",)
+    calls = spy_gather(monkeypatch, raises=False)
+    root = parse(PAGE)
+    assert root is not None
+    meta = extract_metadata(root, None)
+    assert calls == [("published",)]
+    assert meta.published == "2025-07-14T18:12:00+08:00" and meta.author == ("王五",)

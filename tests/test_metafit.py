@@ -64,9 +64,75 @@ def test_write_model_keeps_the_other_keys(tmp_path: Path) -> None:
     assert data["params"] == {"a": 1} and data["kinds"] == [1, 2]
     meta = data["meta"]
     assert meta["header"]["fitted_by"].startswith("python -m cleanser.learn.metafit")
-    for field, names in EVIDENCE.items():
-        assert meta["fields"][field]["evidence"] == list(names)
-        assert len(meta["fields"][field]["weights"]) == len(names)
+    # No page judged: nothing beats the cascade, so no weights are stored.
+    assert meta["fields"] == {} and set(meta["header"]["kept_cascade"]) == set(EVIDENCE)
+
+
+# ---- what ships: a field's weights only when they win leave-site-out --------------
+
+
+def test_verdict_needs_more_pages_right_or_as_many_and_fewer_spurious() -> None:
+    def v(fitted: int, spurious: int) -> metafit.Verdict:
+        return metafit.Verdict("published", 10, 8, fitted, 2, spurious)
+
+    assert v(9, 5).ships and not v(7, 0).ships
+    assert v(8, 1).ships and not v(8, 2).ships and not v(8, 3).ships
+    assert v(8, 2).why == "fitted choice 8/10 = cascade 8/10 leave-site-out, spurious 2 = 2"
+    assert v(9, 2).why.startswith("fitted choice 9/10 > cascade 8/10")
+
+
+def synthetic(i: int) -> metafit.Item:
+    """A page of its own site where the cascade reads the modified time (wrong) and the
+    meta line shows the right day, its title and author read right by the cascade."""
+    gold = {"title": f"标题{i}", "published": "2025-07-14", "author": ["王五"]}
+    page = Page(source="corpus", id=f"p{i}", path=Path(f"p{i}.html"), gold="", gold_meta=gold)
+    shown, modified = parse_date("2025-07-14"), parse_date("2025-07-20")
+    assert shown is not None and modified is not None
+    published = [
+        Candidate("published", shown.iso, shown.iso, ["meta_line"], {"src_meta_line": 1.0}, shown),
+        Candidate(
+            "published",
+            modified.iso,
+            modified.iso,
+            ["meta_modified", "cascade"],
+            {"src_meta_modified": 1.0, "cascade": 1.0},
+            modified,
+        ),
+    ]
+    title = [Candidate("title", f"标题{i}", f"标题{i}", ["h1", "cascade"], {"cascade": 1.0})]
+    author = [
+        Candidate("author", "王五", "王五", ["writer", "cascade"], {"cascade": 1.0}, ("王五",))
+    ]
+    evidence = {
+        "title": FieldEvidence(title),
+        "published": FieldEvidence(published),
+        "author": FieldEvidence(author),
+    }
+    return metafit.Item(page, f"site{i}.example.cn", evidence, None, None, [])
+
+
+def test_only_the_field_that_wins_leave_site_out_ships(tmp_path: Path) -> None:
+    report = metafit.cross_validate([synthetic(i) for i in range(12)], 4)
+    verdicts = metafit.verdicts_of(report)
+    published = verdicts["published"]
+    assert (published.cascade, published.fitted, published.judged) == (0, 12, 12)
+    assert published.ships
+    for field in ("title", "author"):  # the cascade is right everywhere: a tie keeps it
+        assert not verdicts[field].ships
+        assert verdicts[field].why == "fitted choice 12/12 = cascade 12/12 leave-site-out"
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"header": {"x": 1}, "params": {"a": 1}}), encoding="utf-8")
+    metafit.write_model(report, path, ["corpus"])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["header"] == {"x": 1} and data["params"] == {"a": 1}
+    meta = data["meta"]
+    assert list(meta["fields"]) == ["published"]
+    assert meta["fields"]["published"]["evidence"] == list(EVIDENCE["published"])
+    assert list(meta["header"]["shipped"]) == ["published"]
+    assert set(meta["header"]["kept_cascade"]) == {"title", "author"}
+    table = metafit.table(report, "cmd")
+    assert "| published (date (day)) | 0/12 | 12/12 | 0 / 0 | **fitted choice**: " in table
+    assert "| title (title) | 12/12 | 12/12 | – | cascade: fitted choice 12/12 = " in table
 
 
 @pytest.mark.skipif(not SAMPLES.is_dir(), reason="samples/ is not in this checkout")

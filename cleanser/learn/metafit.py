@@ -19,9 +19,17 @@ each field, described by :data:`cleanser.meta.fitted.EVIDENCE`'s features).
   weights fitted on the other folds only. *In-sample*: the fit on all pages,
   scored on the same pages. *Cascade*: the hand-set choosers, no weights.
 
-``--write`` stores the all-pages fit under the ``"meta"`` key of
-``cleanser/body/model.json`` (every other key kept as it is); ``--readme``
-replaces the table between ``<!-- metafit:start -->`` and ``<!-- metafit:end -->``.
+**What ships.** A field's fitted weights are shipped only when the fitted choice
+beats the cascade leave-site-out (:func:`verdict`): strictly more pages right under
+the field's labelling comparison, or as many right and fewer spurious values (a
+value where the gold states there is none). Otherwise the cascade decides the field,
+and ``extract`` does not even gather its candidates.
+
+``--write`` stores the all-pages fit of the winning fields under the ``"meta"`` key
+of ``cleanser/body/model.json``, and for every other field the verdict that kept the
+cascade in the section's header (every other key of the file kept as it is);
+``--readme`` replaces the table between ``<!-- metafit:start -->`` and
+``<!-- metafit:end -->``, which says per field which choice ships and why.
 """
 
 from __future__ import annotations
@@ -57,6 +65,9 @@ DEFAULT_FOLDS = 10
 UNPENALISED = ("none", "cascade")
 # metaeval's name for the comparison that labels each fitted field.
 LABEL_CHECK = {"title": "title", "published": "date (day)", "author": "author"}
+# The comparisons whose spurious values are counted (as metaeval counts them: a title
+# is not, since the second batch's null titles are list pages' whose <title> is shown).
+SPURIOUS = ("date (day)", "author")
 # Rows of the table: (metaeval's field name, the fitted field it is read from).
 ROWS = (
     ("title", "title"),
@@ -91,7 +102,7 @@ def stage_pages(pages: Sequence[Page]) -> list[Item]:
         try:
             root = parse(to_text(page.read(), Options(), None)[0])
             if root is not None:
-                reading = read_page(MetaPage(root, page.url))
+                reading = read_page(MetaPage(root, page.url), every_candidate=True)
                 evidence = reading.evidence
                 source, editor = reading.metadata.source, reading.metadata.editor
                 site_names = reading.site_names
@@ -243,6 +254,77 @@ def subset(report: Report, keep: Callable[[Item], bool]) -> Report:
     )
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a field's fitted weights ship: the fitted choice leave-site-out against
+    the cascade, on the pages whose gold gives the field (metaeval's comparison)."""
+
+    field: str
+    judged: int
+    cascade: int  # pages right
+    fitted: int
+    cascade_spurious: int  # values where the gold states there is none
+    fitted_spurious: int
+
+    @property
+    def ships(self) -> bool:
+        """More pages right, or as many and fewer spurious values."""
+        if self.fitted != self.cascade:
+            return self.fitted > self.cascade
+        return self.fitted_spurious < self.cascade_spurious
+
+    @property
+    def why(self) -> str:
+        """The comparison, e.g. ``fitted choice 111/118 = cascade 111/118 leave-site-out``."""
+        sign = "=" if self.fitted == self.cascade else ">" if self.fitted > self.cascade else "<"
+        out = (
+            f"fitted choice {self.fitted}/{self.judged} {sign} "
+            f"cascade {self.cascade}/{self.judged} leave-site-out"
+        )
+        a, b = self.fitted_spurious, self.cascade_spurious
+        if a or b:
+            out += f", spurious {a} {'=' if a == b else '>' if a > b else '<'} {b}"
+        return out
+
+
+def verdict(report: Report, field: str) -> Verdict:
+    """The fitted choice of ``field`` leave-site-out against the cascade, on every page."""
+    name = LABEL_CHECK[field]
+    counted = name in SPURIOUS
+    return Verdict(
+        field=field,
+        judged=len(verdicts(report, report.cascade, name, field)),
+        cascade=right_count(report, report.cascade, name, field),
+        fitted=right_count(report, report.held_out, name, field),
+        cascade_spurious=_spurious(report, report.cascade, name, field) if counted else 0,
+        fitted_spurious=_spurious(report, report.held_out, name, field) if counted else 0,
+    )
+
+
+def verdicts_of(report: Report) -> dict[str, Verdict]:
+    """:func:`verdict` of every fitted field."""
+    return {field: verdict(report, field) for field in EVIDENCE}
+
+
+def _shipping(report: Report) -> list[str]:
+    """The table of what ships: per field, the figures and the choice they decide."""
+    lines = [
+        "| field (compared as) | cascade | fitted choice, leave-site-out | spurious "
+        "(cascade / fitted) | ships |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for field, v in verdicts_of(report).items():
+        ships = "**fitted choice**: " if v.ships else "cascade: "
+        spurious = "–"
+        if LABEL_CHECK[field] in SPURIOUS:
+            spurious = f"{v.cascade_spurious} / {v.fitted_spurious}"
+        lines.append(
+            f"| {field} ({LABEL_CHECK[field]}) | {v.cascade}/{v.judged} | {v.fitted}/{v.judged} "
+            f"| {spurious} | {ships}{v.why} |"
+        )
+    return lines
+
+
 def _rows(report: Report) -> list[str]:
     """One table: a row per field, then source and editor, then the outlet check."""
     lines = [
@@ -253,7 +335,7 @@ def _rows(report: Report) -> list[str]:
         cells = [_score(report, v, name, field) for v in (report.cascade, report.in_sample)]
         held = _score(report, report.held_out, name, field)
         spur = "–"
-        if name in ("date (day)", "author"):
+        if name in SPURIOUS:
             spur = f"{_spurious(report, report.cascade, name, field)} / "
             spur += f"{_spurious(report, report.held_out, name, field)}"
         lines.append(f"| {name} | {cells[0]} | {cells[1]} | **{held}** | {spur} |")
@@ -285,6 +367,15 @@ def table(report: Report, command: str) -> str:
         "*spurious*: pages whose gold says there is none but one was reported "
         "(cascade / leave-site-out).",
     ]
+    lines += [
+        "",
+        "**What ships** (`--write` stores a field's fitted weights only when the fitted "
+        "choice beats the cascade leave-site-out on all pages with gold metadata: more "
+        "pages right, or as many and fewer spurious values; otherwise the cascade decides "
+        "the field and `extract` gathers none of its candidates)",
+        "",
+        *_shipping(report),
+    ]
     groups = [("All pages with gold metadata", report)]
     shared = subset(report, lambda it: it.page.source != "samples")
     if 0 < len(shared.items) < len(items):
@@ -295,11 +386,13 @@ def table(report: Report, command: str) -> str:
 
 
 def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
-    """Store the all-pages fit under ``"meta"``; every other key of the file is kept."""
+    """Store under ``"meta"`` the all-pages fit of the fields whose fitted choice wins
+    leave-site-out, and why the others keep the cascade; every other key is kept."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = {}
+    judged = verdicts_of(report)
     data[MODEL_KEY] = {
         "header": {
             "what": "weights of the metadata choice (see cleanser/meta/choice.py)",
@@ -308,10 +401,16 @@ def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
             "pages": len(report.items),
             "sites": len({it.site for it in report.items}),
             "date": datetime.date.today().isoformat(),
+            "rule": "a field's weights are stored only when the fitted choice beats the "
+            "cascade leave-site-out (more pages right, or as many and fewer spurious "
+            "values); the cascade decides the other fields",
+            "shipped": {f: v.why for f, v in judged.items() if v.ships},
+            "kept_cascade": {f: v.why for f, v in judged.items() if not v.ships},
         },
         "fields": {
             field: {"evidence": list(EVIDENCE[field]), "weights": [round(w, 6) for w in ws]}
             for field, ws in report.weights.items()
+            if field in judged and judged[field].ships
         },
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -5,17 +5,20 @@
 :mod:`~cleanser.meta.evidence_author`: JSON-LD, ``<meta>``, ``<title>``, headings,
 the meta line under the headline, ``<time>``, cued bylines, the URL …) and
 chooses one per field with the fitted weights shipped in ``model.json``
-(:mod:`cleanser.meta.choice`). This module lists them, so a wrong field can be
-traced to the evidence that won and the evidence that lost:
+(:mod:`cleanser.meta.choice`), or keeps the cascade's pick for a field without them
+(``extract`` reads the candidates of those fields only; this module asks for all
+three). This module lists them, so a wrong field can be traced to the evidence that
+won and the evidence that lost:
 
 * one entry per distinct value (the same text, the same instant, the same set of
   names), with every source that offered it joined by ``+`` (``cascade`` marks
   the value the hand-set cascade picked);
 * ``score``: the probability the fitted choice gives the value (the rest of the
   field's probability is "none": the page shows no such field). Without fitted
-  weights for a field, the hand-set prior of its best source plus one point per
-  other agreeing source (:data:`cleanser.vocabulary.PRIORS`), and ``fitted`` is
-  False;
+  weights for a field (they are shipped only for a field where they beat the
+  cascade leave-site-out), the hand-set prior of its best source plus one point
+  per other agreeing source (:data:`cleanser.vocabulary.PRIORS`), and ``fitted``
+  is False;
 * ``chosen`` marks the value ``extract`` reported.
 """
 
@@ -74,7 +77,7 @@ def metadata_candidates(
     raises: a page that cannot be read has no candidates.
     """
     try:
-        reading = read_page(Page(root, url, reference_time))
+        reading = read_page(Page(root, url, reference_time), every_candidate=True)
         return tuple(
             c
             for name in ("title", "published", "author")

@@ -27,7 +27,9 @@ Title, published and author are then chosen again among *every* candidate the pa
 offers (:mod:`cleanser.meta.fitted`): each candidate is described by a few features,
 the cascade's pick among them, and a conditional logit with weights fitted by
 ``python -m cleanser.learn.metafit`` (shipped in ``body/model.json``) picks one or
-none (:mod:`cleanser.meta.choice`). Without shipped weights the cascade's value stands.
+none (:mod:`cleanser.meta.choice`). A field's weights are shipped only when they beat
+the cascade leave-site-out; without them the cascade's value stands and its
+candidates are not even gathered (``explain`` still lists them).
 
 The body is walked once (:class:`cleanser.meta.pagetext._Scan`): it yields the
 visible text, one line per block element, with the positions of heading-,
@@ -74,7 +76,7 @@ from lxml import html
 from cleanser.meta.byline import choose_authors, choose_editor, choose_source
 from cleanser.meta.dates import FoundDate
 from cleanser.meta.declared import choose_description, choose_keywords, choose_lang
-from cleanser.meta.fitted import Decision, FieldEvidence, decide_all, gather
+from cleanser.meta.fitted import Decision, FieldEvidence, decide_all, gather, shipped
 from cleanser.meta.headline import _site_from_fragments
 from cleanser.meta.links import choose_canonical, choose_next_page, image_url
 from cleanser.meta.page import Page, safe
@@ -115,7 +117,8 @@ class PageReading:
     page: Page
     site_names: list[str]  # the site name and the <title> fragments: never a person
     metadata: Metadata
-    # Every title/published/author candidate, and how each field was decided.
+    # The title/published/author candidates gathered (the shipped fields, or all three
+    # with every_candidate), and how each of those fields was decided.
     evidence: dict[str, FieldEvidence] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)
 
@@ -135,13 +138,19 @@ def extract_metadata(
     return read_page(page).metadata
 
 
-def read_page(page: Page) -> PageReading:
+def read_page(page: Page, every_candidate: bool = False) -> PageReading:
     """Choose every field of ``page``, each by its own module, in the order they depend.
 
     The title comes first: it places the headline in the body walk, and its site
     names keep outlets from being read as people. The source comes before the
     authors (a person named after 来源： is the authors' last resort). A failing
     field is left empty; the others are still read.
+
+    Title, published and author candidates are gathered and chosen among only for
+    the fields whose fitted weights are shipped (:func:`cleanser.meta.fitted.shipped`),
+    or for all three with ``every_candidate`` (``explain`` and the fitting command,
+    which list or fit them all): a field without weights keeps the cascade's value,
+    so ``extract`` pays nothing for its candidates.
     """
     site_name = safe(lambda: site_name_declared(page), None)
     page.start_scan()
@@ -160,10 +169,14 @@ def read_page(page: Page) -> PageReading:
     source_people: list[str] = []  # names found after 来源： (a person, not an outlet)
     source = safe(lambda: choose_source(page, site_names, source_people), None)
     authors = choose_authors(page, site_names, title, source_people)
-    evidence = gather(page, site_names, title, published, authors, source_people)
-    no_decisions: dict[str, Decision] = {}
-    decisions = safe(lambda: decide_all(evidence), no_decisions)
-    title, published, authors = _fitted(decisions, title, published, authors)
+    no_fields: tuple[str, ...] = ()
+    fields = None if every_candidate else safe(shipped, no_fields)
+    evidence: dict[str, FieldEvidence] = {}
+    decisions: dict[str, Decision] = {}
+    if fields is None or fields:
+        evidence = gather(page, site_names, title, published, authors, source_people, fields)
+        decisions = safe(lambda: decide_all(evidence), decisions)
+        title, published, authors = _fitted(decisions, title, published, authors)
     lang = safe(lambda: choose_lang(page, title), None)
     iso = safe(lambda: published_iso(published, lang), None)
     metadata = Metadata(

@@ -10,7 +10,7 @@ calls :func:`gather` on every page and fits :data:`EVIDENCE`'s weights.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cleanser.meta.choice import Candidate, Scored, choose
@@ -48,6 +48,11 @@ class Decision:
     fitted: bool
 
 
+def shipped() -> tuple[str, ...]:
+    """The fields whose weights ``model.json`` ships (fitted on the code's evidence names)."""
+    return tuple(name for name, names in EVIDENCE.items() if field_weights(name, names) is not None)
+
+
 def gather(
     page: Page,
     site_names: list[str],
@@ -55,16 +60,18 @@ def gather(
     published: FoundDate | None,
     authors: tuple[str, ...],
     source_people: list[str],
+    fields: Iterable[str] | None = None,
 ) -> dict[str, FieldEvidence]:
-    """Every candidate of title, published and author (a field that fails has none)."""
+    """Every candidate of title, published and author, or of ``fields`` only (a field
+    that fails has none)."""
     empty: tuple[list[Candidate], dict[str, float]] = ([], {})
-    found = {
-        "title": safe(lambda: title_candidates(page, site_names, title), empty),
-        "published": safe(lambda: date_candidates(page, published), empty),
-        "author": safe(
-            lambda: author_candidates(page, site_names, title, authors, source_people), empty
-        ),
+    readers: dict[str, Callable[[], tuple[list[Candidate], dict[str, float]]]] = {
+        "title": lambda: title_candidates(page, site_names, title),
+        "published": lambda: date_candidates(page, published),
+        "author": lambda: author_candidates(page, site_names, title, authors, source_people),
     }
+    wanted = set(EVIDENCE if fields is None else fields)
+    found = {name: safe(read, empty) for name, read in readers.items() if name in wanted}
     return {name: FieldEvidence(c, f) for name, (c, f) in found.items()}
 
 
