@@ -112,12 +112,14 @@ class Explanation:
         for o in self.overruled:
             out.append(f"overruled: {o}")
         if self.metadata:
-            out.append("metadata candidates (field, score, source, value; * chosen):")
+            out.append(
+                "metadata candidates (field, p= fitted probability or prior= hand-set score, "
+                "source, value; * chosen):"
+            )
         for m in self.metadata:
             mark = "*" if m.chosen else " "
-            out.append(
-                f"{mark} {m.field:<9} {m.score:5.1f}  {m.source:<22} {m.value[:LINE_PREVIEW]}"
-            )
+            score = f"p={m.score:.2f}" if m.fitted else f"prior={m.score:.2f}"
+            out.append(f"{mark} {m.field:<9} {score:<10}  {m.source:<22} {m.value[:LINE_PREVIEW]}")
         out.append("lines (+ kept, - removed):")
         for ln in self.lines:
             mark = "+" if ln.kept else "-"

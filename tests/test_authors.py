@@ -94,3 +94,27 @@ def test_article_authors_is_a_list_of_the_author_names() -> None:
     art.authors.append("x")  # a fresh list: the frozen article is not changed
     assert art.author == ("宋怡", "杨志华")
     assert "authors" not in art.to_dict()  # JSON keeps its one "author" list
+
+
+def thread(*posts: tuple[str, str]) -> str:
+    """A Discuz-like thread: each post's poster element, then its 发表于 line."""
+    body = "".join(
+        f"<div class='post'><div class='authi'>{who}</div><div>积分 5</div>"
+        f"<div>{label} 发表于 2025-4-12 21:0{i}:47</div><p>{PROSE}</p></div>"
+        for i, (who, label) in enumerate(posts)
+    )
+    return (
+        "<html><head><meta charset='utf-8'><title>新手换电瓶心得_论坛</title></head><body>"
+        f"<h1>新手换电瓶心得</h1>{body}</body></html>"
+    )
+
+
+def test_thread_starter_is_the_poster_before_the_first_posted_at() -> None:
+    # Handles without a common surname: only the element right before the first 发表于 counts.
+    assert authors(thread(("阿德骑士", "楼主"), ("小胖机车行", "沙发"))) == ("阿德骑士",)
+
+
+def test_a_reply_poster_is_never_the_starter() -> None:
+    # The starter's handle cannot be read (a placeholder): no later poster stands in,
+    # even one named on its own 发表于 line.
+    assert authors(thread(("游客", "楼主"), ("小胖机车行", "小胖机车行"))) == ()

@@ -130,3 +130,16 @@ def test_non_chinese_page_gets_no_assumed_offset() -> None:
 def test_reference_time_must_be_a_datetime() -> None:
     with pytest.raises(TypeError):
         cleanser.Options(reference_time="2025-07-14")  # type: ignore[arg-type]
+
+
+def test_thread_time_beside_its_first_floor() -> None:
+    posts = "".join(
+        f"<div class='post'><p>{PROSE}</p><div>{n}楼</div><div>2025-06-03 2{n}:58</div></div>"
+        for n in (1, 2, 3)
+    )
+    html = (
+        "<html><head><meta charset='utf-8'><title>老人手机怎么设置_手机吧</title></head><body>"
+        f"<h1>老人手机怎么设置</h1><div>楼主</div>{posts}</body></html>"
+    )
+    art = cleanser.extract(html)
+    assert (art.published, art.published_raw) == ("2025-06-03T21:58:00+08:00", "2025-06-03 21:58")

@@ -413,9 +413,10 @@ _P = "北京时间今天上午，国务院新闻办公室举行新闻发布会�
         # equal scores: the subtree with more prose wins (selection tie-break)
         "<div class='article'><p>一一，一一一，CBA，</p><h3>一一</h3><h3>一一一一</h3></div>"
         f"<div>{_P}</div>",
-        # two lists stay two lists in the html (output)
+        # two lists stay two lists in the html (output); (one sentence more than found,
+        # so the lists weigh more than the fitted article threshold)
         "<div class='article'><h3>严化活</h3><ul><li>报道、新闻？已划、2024《iPhone？</li>"
-        "<li>几低口些、却参高天南组战形 三和命、</li></ul><ul><li>NBA“织层，</li></ul></div>",
+        f"<li>几低口些、却参高天南组战形 三和命、</li><li>{_P}</li></ul><ul><li>NBA“织层，</li></ul></div>",
         # <br> lines of one paragraph stay one paragraph in the html (output)
         f"<div class='article'><p>{_P}<br>iPhone <strong>2024</strong></p><h3>争已公几命</h3></div>",
     ],

@@ -21,19 +21,29 @@ counts pages whose gold says explicitly that there is none (samples give
 ``[]``/``null``) but the extractor reported one: an outlet taken for an
 author, a date on a page that shows none.
 
-Metadata has no fitted parameters, so the figures are the same in-sample and
-leave-site-out; they are what the code reads on pages it was written beside.
+The figures are what ``extract()`` returns with the shipped weights of the metadata
+choice (fitted on these pages: in-sample); ``python -m cleanser.learn.metafit`` gives
+the leave-site-out figures beside the unfitted cascade, with the comparisons of this
+module (:func:`judge`, :func:`states_none`).
+
+Pages whose gold states that a field is absent: samples' ``null``/``[]``, and the
+corpus rows annotated with the metadata schema of its second batch, where a null
+field is one the page does not show (read from ``pages.json``, since the loader
+drops nulls).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import re
 import statistics
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cleanser.article import Article
@@ -44,6 +54,8 @@ from cleanser.vocabulary import HAN
 
 FIELDS = ("title", "date (day)", "date (minute)", "author", "any author", "source", "editor")
 
+# The gold fields of the corpus's metadata schema whose null may mean "not shown".
+_SCHEMA_FIELDS = ("gold_title", "gold_author", "gold_date", "gold_source", "gold_editor")
 _WS = re.compile(r"\s+")
 _CJK = re.compile(f"[{HAN}]")
 _NAME_SEP = re.compile(r"[、,，;；/|]+")
@@ -111,10 +123,36 @@ def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, (str, list, tuple)) and not value)
 
 
+@functools.lru_cache(maxsize=64)
+def _stated_none(pages_json: Path) -> dict[str, frozenset[str]]:
+    """Per page id of a corpus ``pages.json``: the gold fields its row gives as null
+    where null means "the page shows none".
+
+    That is so for rows annotated with the metadata schema of the corpus's second
+    batch (they carry ``gold_source`` and ``gold_editor``; its README: "Fields are
+    null when the page does not show them"). The loader drops null fields, so
+    they are read here; other rows' nulls mean "not annotated" and are skipped.
+    """
+    try:
+        rows = json.loads(pages_json.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for row in rows if isinstance(rows, list) else ():
+        if isinstance(row, dict) and "gold_editor" in row and isinstance(row.get("id"), str):
+            out[row["id"]] = frozenset(k[5:] for k in _SCHEMA_FIELDS if k in row and row[k] is None)
+    return out
+
+
 def _explicitly_none(page: Page, key: str) -> bool:
-    """Whether the gold states that the page has no such field (samples' ``[]``/``null``)."""
+    """Whether the gold states that the page has no such field (samples' ``[]``/``null``,
+    the corpus's nulls where its annotation gives them that meaning)."""
     keys = ("date", "published") if key == "date" else (key,)
-    return any(k in page.gold_meta and _empty(page.gold_meta[k]) for k in keys)
+    if any(k in page.gold_meta and _empty(page.gold_meta[k]) for k in keys):
+        return True
+    if page.source == "samples" or key in page.gold_meta:
+        return False
+    return key in _stated_none(page.path.parent / "pages.json").get(page.id, frozenset())
 
 
 def _same_text(got: Any, gold: Any) -> bool | None:
@@ -155,6 +193,26 @@ _CHECKS: dict[str, tuple[str, str, Callable[[Any, Any], bool | None]]] = {
 }
 
 
+def judge(name: str, got: Any, page: Page) -> bool | None:
+    """Whether ``got`` is right for field ``name`` of :data:`FIELDS` on ``page`` (None:
+    the page's gold does not give that field), by the comparison the tables use."""
+    key, _attr, check = _CHECKS[name]
+    return check(got, _gold(page, key))
+
+
+def states_none(name: str, page: Page) -> bool:
+    """Whether ``page``'s gold says explicitly that it shows no such field."""
+    return _explicitly_none(page, _CHECKS[name][0])
+
+
+def has_gold_meta(page: Page) -> bool:
+    """Whether ``page`` has gold metadata the tables score: a title, date or author, or
+    the statement that it shows no date or author."""
+    if any(k in page.gold_meta for k in ("title", "date", "published", "author")):
+        return True
+    return _explicitly_none(page, "date") or _explicitly_none(page, "author")
+
+
 @dataclass
 class PageScore:
     """One page's verdict per field (fields its gold does not give are absent)."""
@@ -184,7 +242,7 @@ def score_pages(pages: Sequence[Page]) -> list[PageScore]:
     """Extract every page that has gold metadata and score it."""
     out = []
     for page in pages:
-        if not any(k in page.gold_meta for k in ("title", "date", "published", "author")):
+        if not has_gold_meta(page):
             continue
         try:
             article = extract(page.read(), url=page.url)

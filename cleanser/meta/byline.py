@@ -194,7 +194,24 @@ def _find_authors(page: Page, names: list[str], title: str | None) -> tuple[str,
                 people = _names_at(region, m.end(), names, strict=False)
                 if people:
                     return tuple(people)
-    return _uncued_authors(scan.article(), names, title)
+    return _uncued_authors(scan.article(), names, title) or tuple(_first_poster(scan, names))
+
+
+def _first_poster(scan: _Scan, names: list[str]) -> list[str]:
+    """The handle in the byline element right before the first 发表于 (a forum thread's
+    first post: ``<div class="authi">阿德騎士</div> … 樓主 發表於 2025-4-12``), when the
+    cue's own line does not name the poster."""
+    start = scan.anchor[0] if scan.anchor else 0
+    m = POSTED_RE.search(scan.text, start, scan.footer)
+    if m is None:
+        return []
+    best: list[str] = []
+    for _el, s, e in scan.spans("by"):
+        if e > m.start() or s < max(start, m.start() - REGION_AFTER):
+            continue
+        line = next((ln.strip() for ln in scan.text[s:e].split("\n") if ln.strip()), "")
+        best = _names_at(line, 0, names, strict=False, whole_line=True) or best
+    return best
 
 
 def _uncued_authors(article: str, names: list[str], title: str | None) -> tuple[str, ...]:
@@ -207,9 +224,12 @@ def _uncued_authors(article: str, names: list[str], title: str | None) -> tuple[
             people = _names_at(m.group("v") + " ", 0, names, strict=False)
             if people:
                 return tuple(people)
-    for m in POSTED_RE.finditer(article):
-        # "ggjjzhzz 发表于 2005-9-15": the handle right before the cue.
-        before = LAST_TOKEN_RE.search(article, max(0, m.start() - 24), m.start())
+    posted = POSTED_RE.search(article)
+    if posted is not None:
+        # "ggjjzhzz 发表于 2005-9-15": the handle right before the first cue. A later
+        # 发表于 is a reply's: its poster is not the article's author.
+        at = posted.start()
+        before = LAST_TOKEN_RE.search(article, max(0, at - 24), at)
         if before:
             people = _names_at(before.group(1) + " ", 0, names, strict=False)
             if people:

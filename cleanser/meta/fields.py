@@ -23,6 +23,14 @@ How each field is found, most trusted source first:
 * **site_name**, canonical **url**, **lang**, **description**, **keywords** and
   **next_page_url** from the head and the pager.
 
+Title, published and author are then chosen again among *every* candidate the page
+offers (:mod:`cleanser.meta.fitted`): each candidate is described by a few features,
+the cascade's pick among them, and a conditional logit with weights fitted by
+``python -m cleanser.learn.metafit`` (shipped in ``body/model.json``) picks one or
+none (:mod:`cleanser.meta.choice`). A field's weights are shipped only when they beat
+the cascade leave-site-out; without them the cascade's value stands and its
+candidates are not even gathered (``explain`` still lists them).
+
 The body is walked once (:class:`cleanser.meta.pagetext._Scan`): it yields the
 visible text, one line per block element, with the positions of heading-,
 byline- and source-like elements, so every pattern sees what a reader sees and
@@ -41,7 +49,10 @@ own module:
 * :mod:`cleanser.meta.published`: the publication time;
 * :mod:`cleanser.meta.byline`: source, authors and editor (the meta line);
 * :mod:`cleanser.meta.links`: canonical URL, next page, image sources;
-* :mod:`cleanser.meta.declared`: language, description, keywords.
+* :mod:`cleanser.meta.declared`: language, description, keywords;
+* :mod:`cleanser.meta.fitted`: every candidate of title, published and author
+  (:mod:`~cleanser.meta.evidence_title`, :mod:`~cleanser.meta.evidence_date`,
+  :mod:`~cleanser.meta.evidence_author`) and the fitted choice among them.
 
 The helpers they call are split by what they read:
 
@@ -57,13 +68,15 @@ The helpers they call are split by what they read:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from lxml import html
 
 from cleanser.meta.byline import choose_authors, choose_editor, choose_source
+from cleanser.meta.dates import FoundDate
 from cleanser.meta.declared import choose_description, choose_keywords, choose_lang
+from cleanser.meta.fitted import Decision, FieldEvidence, decide_all, gather, shipped
 from cleanser.meta.headline import _site_from_fragments
 from cleanser.meta.links import choose_canonical, choose_next_page, image_url
 from cleanser.meta.page import Page, safe
@@ -104,6 +117,10 @@ class PageReading:
     page: Page
     site_names: list[str]  # the site name and the <title> fragments: never a person
     metadata: Metadata
+    # The title/published/author candidates gathered (the shipped fields, or all three
+    # with every_candidate), and how each of those fields was decided.
+    evidence: dict[str, FieldEvidence] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
 
 
 def extract_metadata(
@@ -121,13 +138,19 @@ def extract_metadata(
     return read_page(page).metadata
 
 
-def read_page(page: Page) -> PageReading:
+def read_page(page: Page, every_candidate: bool = False) -> PageReading:
     """Choose every field of ``page``, each by its own module, in the order they depend.
 
     The title comes first: it places the headline in the body walk, and its site
     names keep outlets from being read as people. The source comes before the
     authors (a person named after 来源： is the authors' last resort). A failing
     field is left empty; the others are still read.
+
+    Title, published and author candidates are gathered and chosen among only for
+    the fields whose fitted weights are shipped (:func:`cleanser.meta.fitted.shipped`),
+    or for all three with ``every_candidate`` (``explain`` and the fitting command,
+    which list or fit them all): a field without weights keeps the cascade's value,
+    so ``extract`` pays nothing for its candidates.
     """
     site_name = safe(lambda: site_name_declared(page), None)
     page.start_scan()
@@ -143,11 +166,19 @@ def read_page(page: Page) -> PageReading:
         safe(lambda: scan.locate(title or ""), None)
         safe(scan.find_footer, None)
     published = safe(lambda: choose_published(page), None)
-    lang = safe(lambda: choose_lang(page, title), None)
-    iso = safe(lambda: published_iso(published, lang), None)
     source_people: list[str] = []  # names found after 来源： (a person, not an outlet)
     source = safe(lambda: choose_source(page, site_names, source_people), None)
     authors = choose_authors(page, site_names, title, source_people)
+    no_fields: tuple[str, ...] = ()
+    fields = None if every_candidate else safe(shipped, no_fields)
+    evidence: dict[str, FieldEvidence] = {}
+    decisions: dict[str, Decision] = {}
+    if fields is None or fields:
+        evidence = gather(page, site_names, title, published, authors, source_people, fields)
+        decisions = safe(lambda: decide_all(evidence), decisions)
+        title, published, authors = _fitted(decisions, title, published, authors)
+    lang = safe(lambda: choose_lang(page, title), None)
+    iso = safe(lambda: published_iso(published, lang), None)
     metadata = Metadata(
         title=title or None,
         published=iso,
@@ -164,4 +195,28 @@ def read_page(page: Page) -> PageReading:
         next_page_url=safe(lambda: choose_next_page(page), None),
         base_url=page.base,
     )
-    return PageReading(page, site_names, metadata)
+    return PageReading(page, site_names, metadata, evidence, decisions)
+
+
+def _fitted(
+    decisions: dict[str, Decision],
+    title: str | None,
+    published: FoundDate | None,
+    authors: tuple[str, ...],
+) -> tuple[str | None, FoundDate | None, tuple[str, ...]]:
+    """The cascade's values replaced by the fitted choice's, field by field.
+
+    A field without shipped weights keeps the cascade's value. A relative time
+    the cascade could not resolve (no reference time: raw only) is kept too: no
+    candidate stands for it.
+    """
+    d = decisions.get("title")
+    if d is not None and d.fitted:
+        title = d.winner.value if d.winner is not None else None
+    d = decisions.get("published")
+    if d is not None and d.fitted and not (published is not None and not published.iso):
+        published = d.winner.payload if d.winner is not None else None
+    d = decisions.get("author")
+    if d is not None and d.fitted:
+        authors = tuple(d.winner.payload) if d.winner is not None else ()
+    return title, published, authors

@@ -31,6 +31,7 @@ from cleanser.meta.people import _starts_phrase
 from cleanser.vocabulary import (
     DATE_CUE_RE,
     DEFAULT_TZ,
+    FIRST_FLOOR_RE,
     GENERIC_DATE_CUES,
     PUBLISHED_META_KEYS,
     URL_DATE_RE,
@@ -210,4 +211,17 @@ def _shown_date(page: Page) -> FoundDate | None:
         cued = parse_date(region[m.end() : m.end() + 40], hint)
         if cued is not None and cued.start <= 2:
             return cued
+    return _first_floor_date(region, hint)
+
+
+def _first_floor_date(region: str, hint: int | None) -> FoundDate | None:
+    """The time printed beside a thread's first floor marker (1楼, 楼主), on the
+    marker's next line, when nothing else on the page dates the thread."""
+    for i, m in enumerate(FIRST_FLOOR_RE.finditer(region)):
+        if i >= 2:  # 楼主 beside the poster's name, then 1楼 beside the time
+            break
+        line = region[m.end() : m.end() + 40].lstrip("\n").split("\n", 1)[0]
+        fd = parse_date(line, hint)
+        if fd is not None and fd.start <= 2:
+            return fd
     return None

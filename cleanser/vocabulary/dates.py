@@ -120,3 +120,15 @@ DATE_CUE_RE = re.compile(
     + "|".join(re.escape(c) for c in sorted(DATE_CUES, key=len, reverse=True))
     + r")\s*[:：@]?\s*|(?:本贴|本帖)由\S{1,20}?于\s*"
 )
+# Cues before a modification time (not the publication): 更新时间, 最后修订于, 编辑于.
+UPDATE_DATE_CUES = ("更新时间", "更新時間", "更新于", "更新於", "最后更新", "最後更新", "最近更新",
+                    "修改时间", "修改時間", "修改于", "修改於", "最后修订", "最後修訂", "修订于",
+                    "修訂於", "编辑于", "編輯於", "最后编辑", "最後編輯", "Updated", "updated",
+                    "Modified", "modified", "Last modified", "last modified")
+# Any of them, longest first (searched in the few characters before a date).
+UPDATE_CUE_RE = re.compile(
+    "|".join(re.escape(c) for c in sorted(UPDATE_DATE_CUES, key=len, reverse=True))
+)
+# A thread's first floor marker alone on its line (1楼, #1, 楼主): the thread's own time is
+# printed right next to it on forums that show no cue (贴吧: 1楼 / 2025-06-03 20:58).
+FIRST_FLOOR_RE = re.compile(r"(?m)^[ \t]*(?:1[ \t]*[楼樓]|#1|楼主|樓主)[ \t]*$")

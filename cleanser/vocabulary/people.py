@@ -101,6 +101,7 @@ NOT_NAME_WORDS = (
     "转载", "轉載", "注明", "请", "請", "记者", "記者", "作者", "编辑", "編輯", "通讯员",
     "通訊員", "位置", "城市", "行情", "简介", "簡介", "关注", "關注", "浏览", "瀏覽", "粉丝",
     "粉絲", "点赞", "回答", "收藏", "见习", "見習", "实习", "實習", "特约", "特約", "首席",
+    "发表", "發表",
 )
 # Common Chinese surnames; a name read without an explicit cue must start with one.
 SURNAMES = frozenset(
