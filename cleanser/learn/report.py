@@ -154,7 +154,8 @@ def write_model(report: Report, path: Path, corpora: Sequence[str]) -> None:
         kept = {}
     payload: dict[str, object] = {
         "header": {
-            "what": "selection parameters of cleanser (see cleanser/model.py)",
+            "what": "selection parameters, region-choice and page-kind weights of cleanser "
+            "(see cleanser/body/model.py)",
             "fitted_by": "python -m cleanser.learn.train --write",
             "fitted_on": list(corpora),
             "pages": len(zh_rows),
