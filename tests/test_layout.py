@@ -147,7 +147,6 @@ BIG_MODULES: dict[str, str] = {}
 BIG_FUNCTIONS = {
     "body/features.py:extract_features": "the one hot walk over the tree; locals, not calls",
     "meta/pagetext.py:__init__": "the metadata text walk, same shape as extract_features",
-    "body/selection.py:select": "212 -> 113 lines; the rest is the choice among its branches",
     "bench/cli.py:build_parser": "declarations: one add_argument per option",
     "bench/workers.py:_drive_lanes": "not split yet: the watchdog loop over worker lanes",
     "batch/scheduler.py:run_batch": "argument checks, then the scheduler's run, in order",

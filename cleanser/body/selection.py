@@ -24,7 +24,7 @@ parameters in ``body.model``. Data flows one way: the step modules never import 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from lxml import html
@@ -101,6 +101,64 @@ def select(
     signed records (posts or comments), evidence for the choice.
     """
     p = params or fitted()
+    w = _weigh(features, forum, forced, records, p)
+    c = _choose(features, w, titles, forum, forced, p, chooser, region, records)
+    done = replace(
+        Selection(None, [], [], max(c.score, 0.0), 0.0, None, w.weights, w.flags),
+        node_scores=c.scores,
+        overruled=w.overruled,
+        regions=c.candidates,
+        region=c.taken,
+    )
+    page_links = features.link_prefix[-1]
+    island = 0 < c.score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * c.score
+    best, keep_titles = c.node, forum
+    no_article = forced is None and (best is None or c.score < p.min_article_score or island)
+    if no_article and not forum:
+        # Too little text to score, but the page names its article body: a short post,
+        # where a line equal to the headline is the post itself.
+        marked = _marked_body(features, w.flags)
+        if marked is not None:
+            best, no_article, keep_titles = marked, False, True
+    if best is None or no_article:
+        why = _no_article_reason(c.score, p.min_article_score, island, page_links)
+        return replace(done, reason=why)
+    kept, removed, reason = _clean(
+        features, w, best, titles, keep_titles, options, forum, byline, forced, p
+    )
+    if reason:
+        return replace(done, removed=removed, score=c.score, reason=reason)
+    return replace(
+        done,
+        node=best,
+        kept=kept,
+        removed=removed,
+        score=c.score,
+        confidence=_confidence(c.score, w.total_pos),
+        forced=forced is not None,
+        outweighed=w.outweighed,
+    )
+
+
+@dataclass
+class _Weighed:
+    """Every line's weight and verdict before the choice."""
+
+    weights: list[float]  # density weight of each line
+    flags: list[Cue | None]  # boilerplate verdicts (they cost, and go wherever they are)
+    soft: list[Cue | None]  # terminator and meta lines (they go only inside the article)
+    positive: list[float]  # prefix sums of the positive weights (the page's prose)
+    total_pos: float
+    adjusted: list[float]  # the weights with flagged lines made to cost
+    prefix: list[float]  # prefix sums of ``adjusted``
+    overruled: list[tuple[Node, Cue]]
+    outweighed: list[tuple[int, Cue]]
+
+
+def _weigh(
+    features: Features, forum: bool, forced: Node | None, records: Sequence[Node], p: Params
+) -> _Weighed:
+    """Each line's density weight, then the verdicts: markup, signed records, text."""
     blocks = features.blocks
     short_cap = FORUM_SHORT_LINE_CAP if forum else p.short_line_cap
     flagged_weight = FORUM_FLAGGED_WEIGHT if forum else p.flagged_weight
@@ -112,126 +170,110 @@ def select(
     overruled = _markup_verdicts(features, forum, forced, positive, total_pos, p, flags)
     if forced is None:
         _record_verdicts(features, records, forum, positive, flags)
-
     _text_verdicts(features, forum, positive, total_pos, flags, soft, p.safety_share)
-
     outweighed = _outweigh(blocks, flags, p.markup_prose_tokens)
-
     # Flagged lines are pruned wherever they end up, so they need not push the
     # region boundary: they weigh slightly negative, enough to break ties.
     adjusted = [
         w if flags[i] is None else -flagged_weight * blocks[i].length for i, w in enumerate(weights)
     ]
     prefix = list(accumulate(adjusted, initial=0.0))
-    best, best_score, scores = _best_node(features, prefix, positive)
+    return _Weighed(
+        weights, flags, soft, positive, total_pos, adjusted, prefix, overruled, outweighed
+    )
+
+
+@dataclass
+class _Choice:
+    """The region taken for the article (None: none scores above zero), and the rivals."""
+
+    node: Node | None
+    score: float
+    scores: list[tuple[Node, float]]  # every element's total weight
+    candidates: list[Region]
+    taken: int
+
+
+def _choose(
+    features: Features,
+    w: _Weighed,
+    titles: tuple[str, ...],
+    forum: bool,
+    forced: Node | None,
+    p: Params,
+    chooser: RegionWeights | None,
+    region: int | None,
+    records: Sequence[Node],
+) -> _Choice:
+    """The maximum-weight subtree, corrected (titled article, wider run), then the fitted
+    choice among it and the other candidate regions; the user's container when named."""
+    best, best_score, scores = _best_node(features, w.prefix, w.positive)
     if forced is not None:
-        best, best_score = forced, prefix[forced.end] - prefix[forced.start]
+        return _Choice(forced, w.prefix[forced.end] - w.prefix[forced.start], scores, [], 0)
     earlier = None
-    if forced is None and best is not None and not forum and titles:
+    if best is not None and not forum and titles:
         earlier = _titled_article(
             features, titles[0], best, best_score, scores, p.min_article_score
         )
         if earlier is not None:
             best, best_score = earlier
-    if forced is None and best is not None and not forum and earlier is None:
-        best, best_score = _grow(features, best, best_score, prefix)
-    candidates: list[Region] = []
-    taken = 0
-    if forced is None and best is not None and best_score >= p.min_article_score:
-        candidates = regions(
-            features,
-            prefix,
-            positive,
-            flags,
-            scores,
-            best,
-            best_score,
-            titles,
-            forum,
-            p.min_article_score,
-            records,
-        )
-        weights_ = fitted_regions() if chooser is None else chooser
-        taken = pick(candidates, weights_) if region is None else min(region, len(candidates) - 1)
-        best, best_score = candidates[taken].node, candidates[taken].score
-    page_links = features.link_prefix[-1]
-    island = 0 < best_score < ISLAND_MAX_SCORE and page_links > ISLAND_LINK_RATIO * best_score
-    no_article = forced is None and (best is None or best_score < p.min_article_score or island)
-    keep_titles = forum
-    if no_article and not forum:
-        # Too little text to score, but the page names its article body: a short post,
-        # where a line equal to the headline is the post itself.
-        marked = _marked_body(features, flags)
-        if marked is not None:
-            best, no_article, keep_titles = marked, False, True
-    if best is None or no_article:
-        return Selection(
-            None,
-            [],
-            [],
-            max(best_score, 0.0),
-            0.0,
-            _no_article_reason(best_score, p.min_article_score, island, page_links),
-            weights,
-            flags,
-            scores,
-            overruled,
-            regions=candidates,
-            region=taken,
-        )
+    if best is not None and not forum and earlier is None:
+        best, best_score = _grow(features, best, best_score, w.prefix)
+    if best is None or best_score < p.min_article_score:
+        return _Choice(best, best_score, scores, [], 0)
+    candidates = regions(
+        features,
+        w.prefix,
+        w.positive,
+        w.flags,
+        scores,
+        best,
+        best_score,
+        titles,
+        forum,
+        p.min_article_score,
+        records,
+    )
+    weights = fitted_regions() if chooser is None else chooser
+    taken = pick(candidates, weights) if region is None else min(region, len(candidates) - 1)
+    return _Choice(candidates[taken].node, candidates[taken].score, scores, candidates, taken)
+
+
+def _clean(
+    features: Features,
+    w: _Weighed,
+    best: Node,
+    titles: tuple[str, ...],
+    keep_titles: bool,
+    options: Options,
+    forum: bool,
+    byline: tuple[str, ...],
+    forced: Node | None,
+    p: Params,
+) -> tuple[list[Block], list[Removal], str | None]:
+    """The region's kept lines and removals, the lines just outside it that belong to it
+    (a lead photo, a question's title), then the page's verdict (a reason: no article).
+
+    ``keep_titles``: a line repeating the headline stays (a thread's, a short post's)."""
     kept, removed = _clean_region(
         best,
         features,
-        adjusted,
-        flags,
-        soft,
+        w.adjusted,
+        w.flags,
+        w.soft,
         () if keep_titles else titles,
         options,
         forum,
         byline,
         balanced_link_share=p.link_dense_share,
     )
-    if not forum and kept and (photo := _lead_image(features, best, flags)) is not None:
+    if not forum and kept and (photo := _lead_image(features, best, w.flags)) is not None:
         kept.insert(0, photo)
     if forum and kept:
         heading = _thread_title(features, best, titles)
         if heading is not None:
             kept.insert(0, heading)
-    kept, removed, reason = _page_verdict(
-        best, features, kept, removed, weights, flags, forum, forced
-    )
-    if reason:
-        return Selection(
-            None,
-            [],
-            removed,
-            best_score,
-            0.0,
-            reason,
-            weights,
-            flags,
-            scores,
-            overruled,
-            regions=candidates,
-            region=taken,
-        )
-    confidence = _confidence(best_score, total_pos)
-    return Selection(
-        best,
-        kept,
-        removed,
-        best_score,
-        confidence,
-        None,
-        weights,
-        flags,
-        scores,
-        overruled,
-        forced=forced is not None,
-        outweighed=outweighed,
-        regions=candidates,
-        region=taken,
-    )
+    return _page_verdict(best, features, kept, removed, w.weights, w.flags, forum, forced)
 
 
 def node_of(features: Features, el: html.HtmlElement) -> Node | None:
