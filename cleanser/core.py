@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from html import escape
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from lxml import html
 
@@ -30,7 +30,7 @@ from cleanser.body.records_output import links_of, posts_of
 from cleanser.body.regions import RegionWeights
 from cleanser.body.selection import Selection, node_of, select
 from cleanser.errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
-from cleanser.io.decoding import decode, not_text_reason, utf16_without_bom
+from cleanser.io.decoding import decode_explained, not_text_reason, utf16_without_bom
 from cleanser.meta.fields import Metadata, extract_metadata
 from cleanser.options import Options
 from cleanser.selectors import compile_selector
@@ -49,6 +49,8 @@ _T = TypeVar("_T", str, bytes)
 
 # Control bytes counted by the binary check: the C0 controls but tab, LF, VT, FF and CR.
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+# Article.encoding_reason of text given as ``str``.
+_STR_INPUT = "given as text (str): nothing to decode"
 
 # Page kinds that have no article, whatever block selection found.
 _NO_ARTICLE_KINDS = ("list", "error")
@@ -125,19 +127,20 @@ class Staged:
     forum: bool
     forced: Node | None
     evidence: PageEvidence
+    encoding_reason: str | None = None  # why ``encoding`` won (Article.encoding_reason)
 
 
 def stage(
     html_input: bytes | str, url: str | None, options: Options, hint: str | None = None
 ) -> Staged | Article:
     """Decode, parse, read the metadata and compute the features (or the empty Article)."""
-    text, encoding = to_text(html_input, options, hint)
+    text, encoding, why = read_input(html_input, options, hint)
     if not text.strip():
-        return Article(encoding=encoding, url=url, reason="empty input")
+        return Article(encoding=encoding, encoding_reason=why, url=url, reason="empty input")
     root = parse(text)
     del text  # (the tree holds the page now; a 20 MB page's text is 20-40 MB more)
     if root is None:
-        return Article(encoding=encoding, url=url, reason="nothing parseable")
+        return Article(encoding=encoding, encoding_reason=why, url=url, reason="nothing parseable")
     meta = extract_metadata(root, url, options.reference_time)
     prepare(root)
     if options.drop:
@@ -149,7 +152,7 @@ def stage(
     forum = looks_like_forum(meta.url or url, features.blocks, lines)
     forced = _named_body(root, features, options.body)
     evidence = measure(features, meta.url or url, meta.title, meta.published is not None, lines)
-    return Staged(encoding, url, meta, features, titles, forum, forced, evidence)
+    return Staged(encoding, url, meta, features, titles, forum, forced, evidence, why)
 
 
 @_guarded
@@ -160,6 +163,7 @@ def run(
     if isinstance(staged, Article):
         return staged, None, None, None
     article, selection, judgement = assemble(staged, options)
+    article = replace(article, encoding_reason=staged.encoding_reason)
     return article, staged.features, selection, judgement
 
 
@@ -266,13 +270,28 @@ def _kept_tokens(selection: Selection) -> int:
     return sum(b.length for b in selection.kept)
 
 
+class InputText(NamedTuple):
+    """The page as text, the encoding its bytes were read with, and why that one."""
+
+    text: str
+    encoding: str | None  # None for ``str`` input
+    reason: str  # Article.encoding_reason
+
+
 def to_text(data: bytes | str, options: Options, hint: str | None = None) -> tuple[str, str | None]:
+    """The page as text and the encoding used: ``read_input`` without the reason."""
+    text, encoding, _ = read_input(data, options, hint)
+    return text, encoding
+
+
+def read_input(data: bytes | str, options: Options, hint: str | None = None) -> InputText:
+    """Cap, check and decode the input as ``extract`` does (``hint``: an outside charset)."""
     if isinstance(data, str):
         if len(data) > options.max_bytes:
             if not options.truncate:
                 raise InputTooLargeError(f"input of {len(data)} characters > {options.max_bytes}")
             data = _truncate(data, options.max_bytes)
-        return data, None
+        return InputText(data, None, _STR_INPUT)
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"extract() takes bytes or str, not {type(data).__name__}")
     data = bytes(data)
@@ -281,7 +300,7 @@ def to_text(data: bytes | str, options: Options, hint: str | None = None) -> tup
             raise InputTooLargeError(f"input of {len(data)} bytes > {options.max_bytes}")
         data = _truncate(data, options.max_bytes)
     _reject_binary(data)
-    return decode(data, hint)
+    return InputText(*decode_explained(data, hint))
 
 
 def _truncate(data: _T, limit: int) -> _T:
