@@ -42,6 +42,7 @@ from cleanser.vocabulary import (
     FORUM_MIN_LINES,
     MAX_CONTROL_SHARE,
     TRUNCATE_LOOKBACK,
+    UTF8_COUNT_CHUNK_CHARS,
 )
 
 _DEFAULT = Options()
@@ -49,6 +50,8 @@ _T = TypeVar("_T", str, bytes)
 
 # Control bytes counted by the binary check: the C0 controls but tab, LF, VT, FF and CR.
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+# UTF-8 continuation bytes (10xxxxxx): every other byte starts a character.
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # Article.encoding_reason of text given as ``str``.
 _STR_INPUT = "given as text (str): nothing to decode"
 
@@ -285,11 +288,18 @@ def to_text(data: bytes | str, options: Options, hint: str | None = None) -> tup
 
 
 def read_input(data: bytes | str, options: Options, hint: str | None = None) -> InputText:
-    """Cap, check and decode the input as ``extract`` does (``hint``: an outside charset)."""
+    """Cap, check and decode the input as ``extract`` does (``hint``: an outside charset).
+
+    ``Options.max_bytes`` counts bytes for ``str`` input too, as UTF-8 (what a
+    Chinese page's text weighs: three bytes a character), so the same page is cut
+    at the same place whether it comes as bytes or as text.
+    """
     if isinstance(data, str):
-        if len(data) > options.max_bytes:
+        if _utf8_fit(data, options.max_bytes) is not None:
             if not options.truncate:
-                raise InputTooLargeError(f"input of {len(data)} characters > {options.max_bytes}")
+                raise InputTooLargeError(
+                    f"input of {len(data)} characters, over {options.max_bytes} bytes as UTF-8"
+                )
             data = _truncate(data, options.max_bytes)
         return InputText(data, None, _STR_INPUT)
     if not isinstance(data, (bytes, bytearray, memoryview)):
@@ -304,12 +314,44 @@ def read_input(data: bytes | str, options: Options, hint: str | None = None) -> 
 
 
 def _truncate(data: _T, limit: int) -> _T:
-    """The first ``limit`` bytes (characters), cut after a ``>`` when one is near the cap."""
+    """The first ``limit`` bytes (of ``str``, as UTF-8), cut after a ``>`` near the cap.
+
+    Without a ``>`` in the ``TRUNCATE_LOOKBACK`` before the cap, bytes are cut at
+    the cap and ``str`` at the last whole character that fits.
+    """
     if limit <= 0:
         return data[:0]
+    if isinstance(data, str):
+        fit = _utf8_fit(data, limit)
+        if fit is None:
+            return data
+        limit = fit  # characters from here on: each is at least one byte
     gt = b">" if isinstance(data, bytes) else ">"
     cut = data.rfind(gt, max(0, limit - TRUNCATE_LOOKBACK), limit)
     return data[: cut + 1] if cut >= 0 else data[:limit]
+
+
+def _utf8_fit(text: str, limit: int) -> int | None:
+    """None when ``text`` is at most ``limit`` bytes as UTF-8, else how many of its
+    characters fit in ``limit`` bytes.
+
+    No full copy: an ASCII string's size is its length, a string of at most a
+    quarter of ``limit`` characters fits whatever they are, and otherwise it is
+    encoded ``UTF8_COUNT_CHUNK_CHARS`` characters at a time, only as far as the cap.
+    Lone surrogates count three bytes, as the U+FFFD that replaces them.
+    """
+    if text.isascii() or 4 * len(text) <= limit:
+        return None if len(text) <= limit else limit
+    size = 0
+    for start in range(0, len(text), UTF8_COUNT_CHUNK_CHARS):
+        chunk = text[start : start + UTF8_COUNT_CHUNK_CHARS].encode("utf-8", "surrogatepass")
+        if size + len(chunk) > limit:
+            cut = limit - size  # chunk[cut] exists; step back to the start of its character
+            while cut > 0 and chunk[cut] in _CONTINUATION_BYTES:
+                cut -= 1
+            return start + len(chunk[:cut].translate(None, _CONTINUATION_BYTES))
+        size += len(chunk)
+    return None
 
 
 def _reject_binary(data: bytes) -> None:

@@ -6,6 +6,8 @@
 - A corpus page with k <= 3 bytes replaced by random ones keeps its encoding.
 - Random bytes (48 bytes or more: shorter ones can be plain text by chance) never
   yield an article: ``NotHTMLError``, or an article with no text.
+- A ``str`` is capped by its UTF-8 size, and cut where the same page as bytes is
+  (or, with no ``>`` near the cap, at the last whole character that fits).
 - Nesting any tag d deep costs about what d siblings of it cost (the same bytes):
   a quadratic pass would make the nested page many times slower.
 
@@ -25,9 +27,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import cleanser
+from cleanser.core import read_input
 from cleanser.errors import NotHTMLError
 from cleanser.evaluate.corpus import load
 from cleanser.io.decoding import decode
+from cleanser.options import Options
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -102,6 +106,25 @@ def test_random_bytes_never_yield_an_article(size: int, seed: int) -> None:
     except NotHTMLError:
         return
     assert article.text == "", (size, seed, article.text[:80])
+
+
+@settings(max_examples=80, deadline=timedelta(seconds=5))
+@given(
+    text=st.text(alphabet=st.sampled_from("<p>字𠀀é a，。/"), max_size=400),
+    cap=st.integers(min_value=1, max_value=1600),
+)
+def test_str_is_capped_by_its_utf8_size_where_its_bytes_are(text: str, cap: int) -> None:
+    kept = read_input(text, Options(max_bytes=cap)).text
+    raw = text.encode()
+    assert text.startswith(kept) and len(kept.encode()) <= cap
+    if len(raw) <= cap:
+        assert kept == text
+        return
+    as_bytes = raw[:cap]
+    cut = as_bytes.rfind(b">")  # (all within the look-back: these strings are short)
+    expected = as_bytes[: cut + 1] if cut >= 0 else as_bytes
+    # the bytes' cut without a '>' may split a character: the str keeps it out
+    assert kept.encode() == expected.decode("utf-8", "ignore").encode()
 
 
 _PROSE = "国家统计局今天发布的数据显示，前三季度全国居民人均可支配收入稳步增长，城乡居民收入差距继续缩小。"
