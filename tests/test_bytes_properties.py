@@ -8,6 +8,8 @@
   yield an article: ``NotHTMLError``, or an article with no text.
 - A ``str`` is capped by its UTF-8 size, and cut where the same page as bytes is
   (or, with no ``>`` near the cap, at the last whole character that fits).
+- A page whose text is one short unit repeated (a few distinct characters, each
+  many times) never yields an article, however long (or is refused as not text).
 - Nesting any tag d deep costs about what d siblings of it cost (the same bytes):
   a quadratic pass would make the nested page many times slower.
 
@@ -27,11 +29,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import cleanser
+from cleanser.body.density import repeated_unit
 from cleanser.core import read_input
 from cleanser.errors import NotHTMLError
 from cleanser.evaluate.corpus import load
 from cleanser.io.decoding import decode
 from cleanser.options import Options
+from cleanser.vocabulary import REPEATED_MIN_CHARS, REPEATED_MIN_USES
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -125,6 +129,23 @@ def test_str_is_capped_by_its_utf8_size_where_its_bytes_are(text: str, cap: int)
     expected = as_bytes[: cut + 1] if cut >= 0 else as_bytes
     # the bytes' cut without a '>' may split a character: the str keeps it out
     assert kept.encode() == expected.decode("utf-8", "ignore").encode()
+
+
+@settings(max_examples=40, deadline=timedelta(seconds=5))
+@given(
+    unit=st.text(alphabet=st.sampled_from("责任编辑：哈啊顶，。！ab1"), min_size=1, max_size=6),
+    length=st.integers(min_value=REPEATED_MIN_CHARS, max_value=200_000),
+    wrap=st.sampled_from(("{}", "<p>{}</p>", "<html><body><div><p>{}</p></div></body></html>")),
+)
+def test_one_unit_repeated_never_yields_an_article(unit: str, length: int, wrap: str) -> None:
+    line = (unit * (length // len(unit) + 1))[:length]
+    assume(line.strip() and len(set(line) - {" "}) * REPEATED_MIN_USES <= len(line))
+    assert repeated_unit(" ".join(line.split()))
+    try:
+        article = cleanser.extract(wrap.format(line).encode())
+    except NotHTMLError:  # bare rare Han characters: not text either
+        return
+    assert article.text == "", (unit, length, wrap)
 
 
 _PROSE = "国家统计局今天发布的数据显示，前三季度全国居民人均可支配收入稳步增长，城乡居民收入差距继续缩小。"
