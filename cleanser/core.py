@@ -138,7 +138,7 @@ def stage(
 ) -> Staged | Article:
     """Decode, parse, read the metadata and compute the features (or the empty Article)."""
     text, encoding, why = read_input(html_input, options, hint)
-    if not text.strip():
+    if not text or text.isspace():  # (text.strip() would copy a whole page ending in \n)
         return Article(encoding=encoding, encoding_reason=why, url=url, reason="empty input")
     root = parse(text)
     del text  # (the tree holds the page now; a 20 MB page's text is 20-40 MB more)
