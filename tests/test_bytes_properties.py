@@ -6,6 +6,7 @@
 - A corpus page with k <= 3 bytes replaced by random ones keeps its encoding.
 - Random bytes (48 bytes or more: shorter ones can be plain text by chance) never
   yield an article: ``NotHTMLError``, or an article with no text.
+- Whatever was cut or damaged, ``decode_explained``'s reason names the encoding chosen.
 - A ``str`` is capped by its UTF-8 size, and cut where the same page as bytes is
   (or, with no ``>`` near the cap, at the last whole character that fits).
 - A page whose text is one short unit repeated (a few distinct characters, each
@@ -33,7 +34,7 @@ from cleanser.body.density import repeated_unit
 from cleanser.core import read_input
 from cleanser.errors import NotHTMLError
 from cleanser.evaluate.corpus import load
-from cleanser.io.decoding import decode
+from cleanser.io.decoding import decode, decode_explained
 from cleanser.options import Options
 from cleanser.vocabulary import REPEATED_MIN_CHARS, REPEATED_MIN_USES
 
@@ -99,6 +100,25 @@ def test_page_with_a_few_bad_bytes_keeps_its_encoding(
         at = int(where * (len(data) - 1))
         damaged[at] = (damaged[at] + delta) % 256
     assert decode(bytes(damaged))[1] == decode(data)[1]
+
+
+@needs_corpus
+@FEW
+@given(
+    index=st.integers(min_value=0),
+    cut=st.floats(min_value=0, max_value=1),
+    flips=st.lists(st.tuples(st.floats(0, 1), st.integers(1, 255)), max_size=8),
+)
+def test_the_encoding_reason_names_the_encoding_chosen(
+    index: int, cut: float, flips: list[tuple[float, int]]
+) -> None:
+    _, data = PAGES[index % len(PAGES)]
+    damaged = bytearray(data[: max(1, int(cut * len(data)))])
+    for where, delta in flips:
+        at = int(where * (len(damaged) - 1))
+        damaged[at] = (damaged[at] + delta) % 256
+    _, encoding, reason = decode_explained(bytes(damaged))
+    assert encoding.lower() in reason.lower(), (encoding, reason)
 
 
 @settings(max_examples=60, deadline=timedelta(seconds=5))
