@@ -57,7 +57,7 @@ def test_the_repeated_line_inside_the_article_container_is_dropped() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["责任编辑：" * 13, "哈" * 64, "ab " * 40, "顶！" * 40, "12" * 40, "啊啊啊啊啊，" * 20],
+    ["责任编辑：" * 40, "哈" * 200, "ab " * 80, "顶！" * 100, "12" * 100, "啊啊啊啊啊，" * 40],
 )
 def test_repeated_units_are_recognised(line: str) -> None:
     assert repeated_unit(line)
@@ -70,7 +70,8 @@ def test_repeated_units_are_recognised(line: str) -> None:
         "The suspect said he needed to get dressed before the officers took him away.",
         " ".join(str(i) for i in range(3, 40)),  # a row of numbers: ten digits, not repeated
         "哈" * (REPEATED_MIN_CHARS - 1),  # too short to judge
-        "——" * 40 + PARA * 2,  # a repeated start, then prose
+        "——" * 100 + PARA * 6,  # a repeated start, then prose
+        "炸弹页面的正文。" * 20,  # a toy page's one sentence, twenty times: kept
     ],
 )
 def test_prose_and_short_lines_are_not(line: str) -> None:
