@@ -54,6 +54,11 @@ class Article:
     ``kind`` is what the page was judged to be: ``article``, ``thread`` (forum,
     Q&A), ``list`` (channel, index, search, tag page), ``feed`` or ``error``. A
     thread or feed also gives its ``posts``; a list page gives its item ``links``.
+
+    ``encoding_reason`` says why ``encoding`` won, with the evidence: a byte-order
+    mark, strict UTF-8, the declared charset (or the caller's hint) and whether the
+    plausibility check confirmed it, or detection (invalid UTF-8 sequences per KB,
+    how plausibly the reading is Chinese). None only for an ``Article`` built by hand.
     """
 
     text: str = ""
@@ -79,6 +84,7 @@ class Article:
     kind: str = "article"
     posts: tuple[Post, ...] = ()
     links: tuple[Link, ...] = ()
+    encoding_reason: str | None = None
 
     @property
     def authors(self) -> list[str]:

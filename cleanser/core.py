@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from html import escape
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from lxml import html
 
@@ -30,7 +30,7 @@ from cleanser.body.records_output import links_of, posts_of
 from cleanser.body.regions import RegionWeights
 from cleanser.body.selection import Selection, node_of, select
 from cleanser.errors import CleanserError, InputTooLargeError, InternalError, NotHTMLError
-from cleanser.io.decoding import decode, not_text_reason, utf16_without_bom
+from cleanser.io.decoding import decode_explained, not_text_reason, utf16_without_bom
 from cleanser.meta.fields import Metadata, extract_metadata
 from cleanser.options import Options
 from cleanser.selectors import compile_selector
@@ -42,6 +42,7 @@ from cleanser.vocabulary import (
     FORUM_MIN_LINES,
     MAX_CONTROL_SHARE,
     TRUNCATE_LOOKBACK,
+    UTF8_COUNT_CHUNK_CHARS,
 )
 
 _DEFAULT = Options()
@@ -49,6 +50,10 @@ _T = TypeVar("_T", str, bytes)
 
 # Control bytes counted by the binary check: the C0 controls but tab, LF, VT, FF and CR.
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+# UTF-8 continuation bytes (10xxxxxx): every other byte starts a character.
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+# Article.encoding_reason of text given as ``str``.
+_STR_INPUT = "given as text (str): nothing to decode"
 
 # Page kinds that have no article, whatever block selection found.
 _NO_ARTICLE_KINDS = ("list", "error")
@@ -125,19 +130,20 @@ class Staged:
     forum: bool
     forced: Node | None
     evidence: PageEvidence
+    encoding_reason: str | None = None  # why ``encoding`` won (Article.encoding_reason)
 
 
 def stage(
     html_input: bytes | str, url: str | None, options: Options, hint: str | None = None
 ) -> Staged | Article:
     """Decode, parse, read the metadata and compute the features (or the empty Article)."""
-    text, encoding = to_text(html_input, options, hint)
-    if not text.strip():
-        return Article(encoding=encoding, url=url, reason="empty input")
+    text, encoding, why = read_input(html_input, options, hint)
+    if not text or text.isspace():  # (text.strip() would copy a whole page ending in \n)
+        return Article(encoding=encoding, encoding_reason=why, url=url, reason="empty input")
     root = parse(text)
     del text  # (the tree holds the page now; a 20 MB page's text is 20-40 MB more)
     if root is None:
-        return Article(encoding=encoding, url=url, reason="nothing parseable")
+        return Article(encoding=encoding, encoding_reason=why, url=url, reason="nothing parseable")
     meta = extract_metadata(root, url, options.reference_time)
     prepare(root)
     if options.drop:
@@ -149,7 +155,7 @@ def stage(
     forum = looks_like_forum(meta.url or url, features.blocks, lines)
     forced = _named_body(root, features, options.body)
     evidence = measure(features, meta.url or url, meta.title, meta.published is not None, lines)
-    return Staged(encoding, url, meta, features, titles, forum, forced, evidence)
+    return Staged(encoding, url, meta, features, titles, forum, forced, evidence, why)
 
 
 @_guarded
@@ -160,6 +166,7 @@ def run(
     if isinstance(staged, Article):
         return staged, None, None, None
     article, selection, judgement = assemble(staged, options)
+    article = replace(article, encoding_reason=staged.encoding_reason)
     return article, staged.features, selection, judgement
 
 
@@ -266,13 +273,35 @@ def _kept_tokens(selection: Selection) -> int:
     return sum(b.length for b in selection.kept)
 
 
+class InputText(NamedTuple):
+    """The page as text, the encoding its bytes were read with, and why that one."""
+
+    text: str
+    encoding: str | None  # None for ``str`` input
+    reason: str  # Article.encoding_reason
+
+
 def to_text(data: bytes | str, options: Options, hint: str | None = None) -> tuple[str, str | None]:
+    """The page as text and the encoding used: ``read_input`` without the reason."""
+    text, encoding, _ = read_input(data, options, hint)
+    return text, encoding
+
+
+def read_input(data: bytes | str, options: Options, hint: str | None = None) -> InputText:
+    """Cap, check and decode the input as ``extract`` does (``hint``: an outside charset).
+
+    ``Options.max_bytes`` counts bytes for ``str`` input too, as UTF-8 (what a
+    Chinese page's text weighs: three bytes a character), so the same page is cut
+    at the same place whether it comes as bytes or as text.
+    """
     if isinstance(data, str):
-        if len(data) > options.max_bytes:
+        if _utf8_fit(data, options.max_bytes) is not None:
             if not options.truncate:
-                raise InputTooLargeError(f"input of {len(data)} characters > {options.max_bytes}")
+                raise InputTooLargeError(
+                    f"input of {len(data)} characters, over {options.max_bytes} bytes as UTF-8"
+                )
             data = _truncate(data, options.max_bytes)
-        return data, None
+        return InputText(data, None, _STR_INPUT)
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"extract() takes bytes or str, not {type(data).__name__}")
     data = bytes(data)
@@ -281,16 +310,48 @@ def to_text(data: bytes | str, options: Options, hint: str | None = None) -> tup
             raise InputTooLargeError(f"input of {len(data)} bytes > {options.max_bytes}")
         data = _truncate(data, options.max_bytes)
     _reject_binary(data)
-    return decode(data, hint)
+    return InputText(*decode_explained(data, hint))
 
 
 def _truncate(data: _T, limit: int) -> _T:
-    """The first ``limit`` bytes (characters), cut after a ``>`` when one is near the cap."""
+    """The first ``limit`` bytes (of ``str``, as UTF-8), cut after a ``>`` near the cap.
+
+    Without a ``>`` in the ``TRUNCATE_LOOKBACK`` before the cap, bytes are cut at
+    the cap and ``str`` at the last whole character that fits.
+    """
     if limit <= 0:
         return data[:0]
+    if isinstance(data, str):
+        fit = _utf8_fit(data, limit)
+        if fit is None:
+            return data
+        limit = fit  # characters from here on: each is at least one byte
     gt = b">" if isinstance(data, bytes) else ">"
     cut = data.rfind(gt, max(0, limit - TRUNCATE_LOOKBACK), limit)
     return data[: cut + 1] if cut >= 0 else data[:limit]
+
+
+def _utf8_fit(text: str, limit: int) -> int | None:
+    """None when ``text`` is at most ``limit`` bytes as UTF-8, else how many of its
+    characters fit in ``limit`` bytes.
+
+    No full copy: an ASCII string's size is its length, a string of at most a
+    quarter of ``limit`` characters fits whatever they are, and otherwise it is
+    encoded ``UTF8_COUNT_CHUNK_CHARS`` characters at a time, only as far as the cap.
+    Lone surrogates count three bytes, as the U+FFFD that replaces them.
+    """
+    if text.isascii() or 4 * len(text) <= limit:
+        return None if len(text) <= limit else limit
+    size = 0
+    for start in range(0, len(text), UTF8_COUNT_CHUNK_CHARS):
+        chunk = text[start : start + UTF8_COUNT_CHUNK_CHARS].encode("utf-8", "surrogatepass")
+        if size + len(chunk) > limit:
+            cut = limit - size  # chunk[cut] exists; step back to the start of its character
+            while cut > 0 and chunk[cut] in _CONTINUATION_BYTES:
+                cut -= 1
+            return start + len(chunk[:cut].translate(None, _CONTINUATION_BYTES))
+        size += len(chunk)
+    return None
 
 
 def _reject_binary(data: bytes) -> None:

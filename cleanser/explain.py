@@ -75,6 +75,8 @@ class Explanation:
     metadata: tuple[MetaCandidate, ...] = ()
     # The candidate regions for the article and the evidence that chose among them.
     regions: tuple[RegionChoice, ...] = ()
+    # Why the input was read in the encoding it was (Article.encoding_reason).
+    encoding_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -90,6 +92,8 @@ class Explanation:
         out = [f"chosen: {self.chosen}  score={self.score:.1f}  confidence={self.confidence}"]
         if self.reason:
             out.append(f"reason: {self.reason}")
+        if self.encoding_reason:
+            out.append(f"encoding: {self.encoding_reason}")
         probs = "  ".join(f"{k}={p:.2f}" for k, p in self.kind_probabilities.items())
         out.append(f"kind: {self.kind}  ({probs})")
         evidence = "  ".join(f"{k}={x:.2f}" for k, x in self.kind_evidence.items() if k != "bias")
@@ -141,10 +145,20 @@ def explain(
     meta = _meta_candidates(html_input, url, options or Options(), encoding)
     if features is None or selection is None or judged is None:
         return Explanation(
-            None, 0.0, 0.0, article.reason, (), (), (), kind=article.kind, metadata=meta
+            None,
+            0.0,
+            0.0,
+            article.reason,
+            (),
+            (),
+            (),
+            kind=article.kind,
+            metadata=meta,
+            encoding_reason=article.encoding_reason,
         )
     return replace(
         _build(features, selection),
+        encoding_reason=article.encoding_reason,
         kind=judged.kind,
         kind_probabilities={k: round(p, 3) for k, p in judged.probabilities.items()},
         kind_evidence={k: round(x, 3) for k, x in judged.evidence.items()},

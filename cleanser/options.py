@@ -23,8 +23,10 @@ class Options:
     ``tables``/``images``/``links``: keep those elements in ``html`` and
     ``markdown`` output (text output always includes table text).
     ``max_bytes``: inputs larger than this are truncated to it (``truncate``)
-    or rejected with ``InputTooLargeError``; it must be a positive ``int``
-    (``ValueError`` / ``TypeError`` here otherwise).
+    or rejected with ``InputTooLargeError``; a ``str`` is measured in UTF-8
+    bytes (three per Chinese character), not characters, so a page weighs the
+    same as text or as bytes. It must be a positive ``int`` (``ValueError`` /
+    ``TypeError`` here otherwise).
     ``remove_title``: drop the headline from the body text.
     ``body`` and ``drop`` correct a decision seen in ``explain``: ``body`` names
     the article's container (a CSS subset — ``#id``, ``.class``, ``tag``,

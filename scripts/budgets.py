@@ -99,6 +99,14 @@ def _tables_with_cells(tables: int, cells: int) -> bytes:
     return f"<html><body>{opened}{inner}{'</td></tr></table>' * tables}</body></html>".encode()
 
 
+def _text_node(size: int) -> bytes:
+    """One paragraph whose text is nearly the whole page (punctuated prose, no markup)."""
+    head = b"<html><head><meta charset='utf-8'></head><body><div class='article'><p>"
+    tail = b"</p></div></body></html>"
+    unit = _PROSE[0].encode()
+    return head + unit * ((size - len(head) - len(tail)) // len(unit)) + tail
+
+
 def _flat(n: int) -> Callable[[], bytes]:
     def build() -> bytes:
         body = "".join(f"<p>第{i}段内容</p>" for i in range(n))
@@ -123,6 +131,11 @@ INPUTS: dict[str, tuple[str, Callable[[], bytes], int | None]] = {
     "tables-deep": ("5,000 nested tables", lambda: _nested_tables(5000), None),
     "tables-cells": ("500 nested tables, 60,000 cells", lambda: _tables_with_cells(500, 120), None),
     "flat-500k": ("500,000 sibling <p>, numbered", _flat(500_000), None),
+    "text-node": (
+        "one 20 MB text node (under the default cap)",
+        lambda: _text_node(19_990_000),
+        None,
+    ),
 }
 
 

@@ -21,6 +21,9 @@ one partial last line). ``resume`` truncates a partial tail, reads the ids
 already written and skips them, so every input page ends up in the output once.
 Ids are stable across runs: the file path as given, ``path#n`` for the n-th
 record of a WARC or line of a JSONL file (or the JSONL row's own ``id``).
+``resume`` and the de-duplication of inputs go by a file's canonical identity
+(its resolved path), so a page named under another spelling of its path
+(``./d/a.html``, ``d//a.html``, an absolute path, a symlink) is not written twice.
 
 The modules, in the order the data flows: ``inputs`` (arguments to sources,
 sources to tasks), ``worker`` (a task to an output line, in a worker process),
@@ -39,9 +42,11 @@ from cleanser.batch.inputs import (
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
     WARC_SUFFIXES,
+    DoneSet,
     InputStats,
     Source,
     Task,
+    canonical_path,
     iter_tasks,
     resolve_inputs,
 )
@@ -75,6 +80,7 @@ __all__ = [
     "WARC_SUFFIXES",
     "BatchError",
     "BatchReport",
+    "DoneSet",
     "Format",
     "InputStats",
     "JsonlSink",
@@ -83,6 +89,7 @@ __all__ = [
     "Task",
     "WorkerConfig",
     "article_record",
+    "canonical_path",
     "extract_page",
     "iter_tasks",
     "load_extractor",

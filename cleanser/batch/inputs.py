@@ -5,7 +5,11 @@ of pages (``-`` reads JSONL from standard input) become :class:`Source` objects
 (:func:`resolve_inputs`, before any work starts), and those become one
 :class:`Task` per page, lazily (:func:`iter_tasks`). A task carries the page's
 stable id: the file path as given, ``path#n`` for the n-th record of a WARC or
-line of a JSONL file, or the JSONL row's own ``id``.
+line of a JSONL file, or the JSONL row's own ``id``; and, for a page read from a
+file, its canonical identity (``Task.key``: the resolved path), the same whatever
+spelling named the file (``./d/a.html``, ``d//a.html``, an absolute path, a
+symlink), which ``--resume`` and the de-duplication of inputs go by
+(:class:`DoneSet`, :func:`resolve_inputs`).
 """
 
 from __future__ import annotations
@@ -54,6 +58,10 @@ class Task:
     #: The id came from the input (a JSONL row's ``id``), so it may repeat; derived
     #: ids (paths, ``path#n``) are unique by construction and need no bookkeeping.
     given_id: bool = False
+    #: The page's canonical identity when the id is derived from a file's path: the
+    #: resolved path (``#n`` appended for a record of a WARC or JSONL file); None for
+    #: a given id (the id is the identity) and for standard input.
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,18 @@ class Source:
 
     kind: Literal["html", "warc", "jsonl"]
     path: str
+    #: The file's canonical identity (its resolved path); "" until resolved.
+    key: str = ""
+
+
+def canonical_path(path: str) -> str:
+    """A file's identity whatever the spelling of its path: the path resolved.
+
+    Relative paths resolve against the current directory, ``..`` and repeated
+    slashes collapse and symlinks are followed, so ``./d/a.html``, ``d//a.html``,
+    ``/abs/d/a.html`` and a link to it are one input. ``-`` (standard input) is itself.
+    """
+    return path if path == "-" else os.path.realpath(path)
 
 
 def _has_suffix(name: str, suffixes: Sequence[str]) -> bool:
@@ -143,31 +163,36 @@ def resolve_inputs(
     ``output`` (the run's output file) is never a source: found in a folder or by
     a pattern it is left out, named explicitly it is an error. Folders and
     patterns also leave out earlier batch outputs (:func:`_is_batch_output`);
-    what was left out is appended to ``skipped``. Raises :class:`BatchError` for
+    what was left out is appended to ``skipped``, and so is a file already named
+    under another spelling (by :func:`canonical_path`; the first spelling is the
+    one read, and its records' ids). Raises :class:`BatchError` for
     a path that does not exist or a pattern that matches nothing, before any
     work starts.
     """
     out: list[Source] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # canonical identity -> the spelling first met
     own = output if output not in (None, "-") else None
 
     def add(src: Source, *, found: bool) -> None:
-        key = src.path if src.path == "-" else os.path.normpath(src.path)
+        path = src.path if src.path == "-" else os.path.normpath(src.path)
+        key = canonical_path(path)
         if key in seen:
+            if seen[key] != path:
+                _note(path, f"the same file as {seen[key]}", key)
             return
-        if key != "-" and own is not None and _same_file(key, own):
+        if key != "-" and own is not None and _same_file(path, own):
             if not found:
-                raise BatchError(f"{key}: the input is the output file")
-            _note(key, "the output file")
+                raise BatchError(f"{path}: the input is the output file")
+            _note(path, "the output file")
             return
-        if found and src.kind == "jsonl" and _is_batch_output(key):
-            _note(key, "an earlier batch output")
+        if found and src.kind == "jsonl" and _is_batch_output(path):
+            _note(path, "an earlier batch output")
             return
-        seen.add(key)
-        out.append(Source(src.kind, key))
+        seen[key] = path
+        out.append(Source(src.kind, path, key))
 
-    def _note(path: str, why: str) -> None:
-        seen.add(path)
+    def _note(path: str, why: str, key: str | None = None) -> None:
+        seen.setdefault(key or canonical_path(path), path)
         if skipped is not None:
             skipped.append(f"{path}: {why}, not read")
 
@@ -211,8 +236,9 @@ def iter_tasks(
 ) -> Iterator[Task | tuple[Task, str]]:
     """Every page of the sources, lazily. A page that cannot be read is ``(task, error)``."""
     for src in sources:
+        key = src.key or canonical_path(src.path)
         if src.kind == "html":
-            yield Task(id=src.path, path=src.path)
+            yield Task(id=src.path, path=src.path, key=key)
         elif src.kind == "warc":
             file_stats = WarcStats()
             try:
@@ -224,6 +250,7 @@ def iter_tasks(
                         data=page.html,
                         hint=page.charset,
                         extra=extra,
+                        key=f"{key}#{page.index}",
                     )
             except (WarcFormatError, OSError) as exc:
                 stats.bad_inputs.append(f"{src.path}: {exc}")
@@ -231,42 +258,88 @@ def iter_tasks(
                 stats.warc.merge(file_stats)
         else:
             try:
-                yield from _jsonl_tasks(src.path, stdin)
+                yield from _jsonl_tasks(src.path, stdin, key)
             except OSError as exc:
                 stats.bad_inputs.append(f"{src.path}: {exc}")
 
 
-def _jsonl_tasks(path: str, stdin: BinaryIO | None) -> Iterator[Task | tuple[Task, str]]:
+def _jsonl_tasks(path: str, stdin: BinaryIO | None, key: str) -> Iterator[Task | tuple[Task, str]]:
     if path == "-":
         stream: BinaryIO = stdin if stdin is not None else sys.stdin.buffer
-        yield from _jsonl_lines("-", stream)
+        yield from _jsonl_lines("-", stream, None)
         return
     with open(path, "rb") as raw:
         head = raw.read(2)
         raw.seek(0)
         stream = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw  # type: ignore[assignment]
-        yield from _jsonl_lines(path, stream)
+        yield from _jsonl_lines(path, stream, key)
 
 
-def _jsonl_lines(path: str, stream: BinaryIO) -> Iterator[Task | tuple[Task, str]]:
+def _jsonl_lines(path: str, stream: BinaryIO, key: str | None) -> Iterator[Task | tuple[Task, str]]:
+    """One task per line; a row without its own id gets ``path#line`` (key: ``key#line``)."""
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
         fallback = f"{path}#{lineno}"
+        line_key = f"{key}#{lineno}" if key else None
         try:
             row = json.loads(line)
         except ValueError as exc:
-            yield Task(id=fallback), f"invalid JSON line: {exc}"
+            yield Task(id=fallback, key=line_key), f"invalid JSON line: {exc}"
             continue
         if not isinstance(row, dict):
-            yield Task(id=fallback), "JSON line is not an object"
+            yield Task(id=fallback, key=line_key), "JSON line is not an object"
             continue
         task_id = str(row["id"]) if row.get("id") is not None else fallback
         url = row.get("url") if isinstance(row.get("url"), str) else None
         html = row.get("html")
         given = task_id != fallback
+        ident = None if given else line_key
         if not isinstance(html, str):
-            yield Task(id=task_id, url=url, given_id=given), 'JSON line has no "html" string'
+            no_html = 'JSON line has no "html" string'
+            yield Task(id=task_id, url=url, given_id=given, key=ident), no_html
             continue
         hint = row.get("encoding") if isinstance(row.get("encoding"), str) else None
-        yield Task(id=task_id, url=url, data=html, hint=hint, given_id=given)
+        yield Task(id=task_id, url=url, data=html, hint=hint, given_id=given, key=ident)
+
+
+class DoneSet:
+    """The pages an earlier run wrote (``--resume``), matched by id or by identity.
+
+    A task is done when its id is among the ids written, or when its canonical
+    identity (``Task.key``) is that of an id written: an earlier run's ids are the
+    paths as it spelled them, resolved here the way :func:`canonical_path`
+    resolves the new run's (``path`` or ``path#n``). The identities are worked out
+    only once a task's id is not found as written, with each folder resolved once.
+    """
+
+    def __init__(self, ids: set[str]) -> None:
+        self.ids = ids
+        self._keys: set[str] | None = None
+
+    def __contains__(self, task: Task) -> bool:
+        if task.id in self.ids:
+            return True
+        if task.key is None or not self.ids:
+            return False
+        if self._keys is None:
+            folders: dict[str, str] = {}
+            self._keys = {_identity(record_id, folders) for record_id in self.ids}
+        return task.key in self._keys
+
+
+def _identity(record_id: str, folders: dict[str, str]) -> str:
+    """The canonical identity of a written id that names a file (``path``/``path#n``),
+    else the id itself; ``folders`` caches resolved folders."""
+    path, suffix = record_id, ""
+    if not os.path.isfile(path):
+        base, sep, n = record_id.rpartition("#")
+        if not (sep and n.isdigit() and os.path.isfile(base)):
+            return record_id
+        path, suffix = base, sep + n
+    if os.path.islink(path):
+        return os.path.realpath(path) + suffix
+    folder, name = os.path.split(path)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder or os.curdir)
+    return os.path.join(folders[folder], name) + suffix

@@ -21,7 +21,7 @@ from multiprocessing.connection import wait
 from typing import Any, BinaryIO
 
 from cleanser.batch.errors import BatchError
-from cleanser.batch.inputs import InputStats, Task, iter_tasks, resolve_inputs
+from cleanser.batch.inputs import DoneSet, InputStats, Task, iter_tasks, resolve_inputs
 from cleanser.batch.progress import Progress
 from cleanser.batch.sink import JsonlSink
 from cleanser.batch.worker import (
@@ -181,13 +181,13 @@ def run_batch(
     )
     scheduler = _Scheduler(config, workers, timeout, sink, report, bar, _mp_context(start_method))
     try:
-        done_ids = sink.done_ids()
+        done = DoneSet(sink.done_ids())  # by id, or by the file's identity (any spelling)
         seen: set[str] = set()
 
         def fresh() -> Iterator[Task]:
             for item in iter_tasks(sources, in_stats, stdin):
                 task, error = item if isinstance(item, tuple) else (item, None)
-                if task.id in done_ids:
+                if task in done:
                     report.already_done += 1
                     bar.update(report.pages + report.already_done, report.failed)
                     continue

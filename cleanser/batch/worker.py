@@ -75,8 +75,8 @@ def extract_page(
     if param is not None:
         return extractor(data, url, options=options, **{param: hint})
     opts = options or Options()
-    text, encoding = core.to_text(bytes(data), opts, hint)  # extract()'s own checks
-    return replace(extractor(text, url, options=opts), encoding=encoding)
+    text, encoding, why = core.read_input(bytes(data), opts, hint)  # extract()'s own checks
+    return replace(extractor(text, url, options=opts), encoding=encoding, encoding_reason=why)
 
 
 def read_gzip(fh: BinaryIO, options: Options | None = None, name: str = "input") -> bytes:

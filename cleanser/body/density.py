@@ -3,6 +3,8 @@
 Per line, the content weight is its non-link text minus a penalty for link text,
 with unpunctuated short lines (labels, dates, user names) weighing slightly
 negative: Chinese prose is dense with ，。、 while navigation and lists are not.
+A long line that is one short unit repeated (a few distinct characters, each
+many times) weighs like such a label too: its punctuation repeats with it.
 Per element it also reports the densities of CETD and GNE (anchors.md §2.1–2.2)
 over CJK-aware token counts, for ``explain``.
 """
@@ -13,7 +15,14 @@ import math
 from dataclasses import dataclass
 
 from cleanser.body.features import Block, Features, Node
-from cleanser.vocabulary import KEYWORD_BLOB_TOKENS, LINK_PENALTY, UNPUNCTUATED_PROSE_TOKENS
+from cleanser.vocabulary import (
+    KEYWORD_BLOB_TOKENS,
+    LINK_PENALTY,
+    REPEATED_MAX_DISTINCT,
+    REPEATED_MIN_CHARS,
+    REPEATED_MIN_USES,
+    UNPUNCTUATED_PROSE_TOKENS,
+)
 from cleanser.vocabulary import SHORT_LINE_CAP as SHORT_LINE_CAP  # body.model's default
 
 
@@ -34,12 +43,33 @@ def block_weight(block: Block, short_cap: float = SHORT_LINE_CAP) -> float:
     if text >= KEYWORD_BLOB_TOKENS and block.punct * KEYWORD_BLOB_TOKENS < text:
         return -short_cap  # a keyword-stuffed SEO blob, not prose
     if block.punct > 0 or text >= UNPUNCTUATED_PROSE_TOKENS:
+        if repeated_unit(block.text):
+            return -short_cap - LINK_PENALTY * block.link_length  # not prose, however long
         if block.link_length * 2 > block.length:
             return -LINK_PENALTY * block.link_length
         return text - LINK_PENALTY * block.link_length
     if block.tag == "tr" and block.link_length == 0:
         return 0.0  # a row of a data table: data, neither prose nor a label
     return -min(short_cap, float(max(text, 1))) - LINK_PENALTY * block.link_length
+
+
+def repeated_unit(text: str) -> bool:
+    """Whether a line is one short unit repeated many times rather than prose.
+
+    Few distinct characters for its length (``REPEATED_*``): 1 MB of 责任编辑：
+    is five distinct characters, each used 70,000 times, and its ： made it count
+    as punctuated prose. Only the line's first ``REPEATED_MIN_CHARS`` characters
+    are read unless they already look repeated, so a prose line costs little.
+    """
+    if len(text) < REPEATED_MIN_CHARS:
+        return False
+    for sample in (text[:REPEATED_MIN_CHARS], text):
+        distinct = len(set(sample).difference(" \t"))
+        if distinct > REPEATED_MAX_DISTINCT:
+            return False
+        if len(sample) == len(text):
+            break
+    return distinct * REPEATED_MIN_USES <= len(text)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from cleanser.cli.shared import (
     write,
 )
 from cleanser.errors import CleanserError
-from cleanser.io.decoding import decode, normalize_label
+from cleanser.io.decoding import normalize_label
 from cleanser.options import Options
 
 
@@ -181,10 +181,8 @@ def _explain(data: bytes, ns: argparse.Namespace, options: Options | None) -> in
             file=sys.stderr,
         )
         return EXIT_USAGE
-    source: bytes | str = data
-    if ns.encoding is not None:
-        source = decode(data, ns.encoding)[0]
-    explanation = explain(source, ns.url, options=options)
+    # (the hint goes to explain itself, so its report says why the encoding won)
+    explanation = explain(data, ns.url, options=options, encoding=ns.encoding)
     if ns.format == "json":
         write(json.dumps(explanation.to_dict(), ensure_ascii=False, default=str))
     else:

@@ -8,12 +8,14 @@ each reading is Chinese (``_decode_mixed``); the declared charset (``<meta chars
 ``http-equiv``, XML declaration, or the caller's hint such as an HTTP header),
 with GB2312/GBK widened to GB18030 and Big5 to Big5-HKSCS; then
 charset-normalizer; finally GB18030 with replacement. Invalid bytes are replaced,
-never raised.
+never raised. ``decode_explained`` also says why the encoding won (``Decoded.reason``,
+shown as ``Article.encoding_reason``), with the evidence that decided it.
 """
 
 from __future__ import annotations
 
 import codecs
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -82,60 +84,142 @@ def normalize_label(label: str | None) -> str | None:
     return WIDER_ENCODINGS.get(name, name)
 
 
+class Decoded(NamedTuple):
+    """Page text, the encoding it was read with, and why that encoding won."""
+
+    text: str
+    encoding: str
+    reason: str
+
+
+class _Declared(NamedTuple):
+    """The charset declared for the page (a codec name or None), and who declared it."""
+
+    label: str | None
+    source: str  # the caller's hint, <meta> or the XML declaration (with a bad hint's note)
+    written: str = ""  # the label as written, when it is not ``label``
+
+    def name(self) -> str:
+        read = f" {self.written}, read as" if self.written else ""
+        return f"declared by {self.source}:{read} {self.label}" if self.label else self.source
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset the page declares in its first bytes, normalised."""
+    return _declared(data, None).label
+
+
+def _declared(data: bytes, hint: str | None) -> _Declared:
+    """The caller's hint when it names a charset, else the page's own declaration."""
+    label = normalize_label(hint)
+    if label:
+        return _Declared(label, "the caller's hint", _written(hint, label))
+    bad_hint = f" (the caller's hint {hint!r} names no known charset)" if hint else ""
     head = data[:PRESCAN_BYTES]
-    for pattern in (XML_ENCODING_RE, META_CHARSET_RE):
+    for pattern, where in ((XML_ENCODING_RE, "the XML declaration"), (META_CHARSET_RE, "<meta>")):
         m = pattern.search(head)
         if m:
-            label = normalize_label(m.group(1).decode("ascii", "replace"))
+            written = m.group(1).decode("ascii", "replace")
+            label = normalize_label(written)
             if label and not label.startswith("utf-16") and not label.startswith("utf-32"):
-                return label
-    return None
+                return _Declared(label, where + bad_hint, _written(written, label))
+    return _Declared(None, "no charset declared" + bad_hint)
+
+
+def _written(written: str | None, label: str) -> str:
+    """A declared label as written, when it differs from the codec read (gbk → gb18030)."""
+    written = (written or "").strip().strip("\"'").lower()
+    return "" if written.replace("_", "-").replace("-", "") == label.replace("-", "") else written
 
 
 def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
     """Decode page bytes; return ``(text, encoding_used)``. Never raises on bad bytes."""
+    return decode_explained(data, hint)[:2]
+
+
+def decode_explained(data: bytes, hint: str | None = None) -> Decoded:
+    """Decode page bytes as ``decode`` does, and say why the encoding won.
+
+    The reason names the rule that decided (a byte-order mark, strict UTF-8, the
+    declaration or the caller's hint and whether the plausibility check confirmed
+    it, detection) and its evidence: invalid UTF-8 sequences per KB of non-ASCII
+    bytes, how plausibly each reading is Chinese.
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(name, "replace"), name
+            return Decoded(data[len(bom) :].decode(name, "replace"), name, f"{name} by its BOM")
     utf16 = utf16_without_bom(data)
     if utf16:
-        return data.decode(utf16, "replace"), utf16
+        why = f"{utf16} without a byte-order mark: a NUL byte beside each ASCII character"
+        return Decoded(data.decode(utf16, "replace"), utf16, why)
     if data.isascii():
-        return data.decode("ascii"), "ascii"
+        return Decoded(data.decode("ascii"), "ascii", "every byte is ASCII")
+    declared = _declared(data, hint)
+    other = declared.label not in (None, "utf-8")
+    aside = f"; {declared.name()} set aside: valid UTF-8 is rarely chance" if other else ""
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8", f"valid UTF-8 throughout{aside}")
     except UnicodeDecodeError:
         pass
     cut = _utf8_cut_short(data)
     if cut is not None:
-        return cut, "utf-8"
-    declared = normalize_label(hint) or declared_charset(data)
-    mixed = _decode_mixed(data, declared)
+        return Decoded(cut, "utf-8", f"valid UTF-8 but for a character cut at the end{aside}")
+    mixed = _decode_mixed(data, declared.label)
     if mixed is not None:
-        return mixed
-    if declared == "utf-8":
+        return mixed._replace(reason=f"{declared.name()}; {mixed.reason}")
+    if declared.label == "utf-8":
         text = data.decode("utf-8", "replace")
+        invalid = _invalid_note(data, text)
         if _few_invalid(data, text, DECLARED_UTF8_FEW_INVALID):
-            return text, "utf-8"
-    if declared and declared != "utf-8":
-        try:
-            text = data.decode(declared)
-        except (UnicodeError, LookupError):
-            pass
-        else:
-            used = _second_opinion(data, declared, text)
-            return (text if used == declared else _lenient(data, used)), used
-        text = _lenient(data, declared)
-        if text.count("\ufffd") <= MAX_REPLACEMENT_SHARE * len(text):
-            return text, declared
-    guess = _detect(data)
+            return Decoded(text, "utf-8", f"{declared.name()}; {invalid}, replaced")
+        return _detected(data, declared, f"{declared.name()} but {invalid}")
+    if declared.label:
+        return _read_declared(data, declared, declared.label)
+    return _detected(data, declared, declared.name())
+
+
+def _read_declared(data: bytes, declared: _Declared, label: str) -> Decoded:
+    """A page declared in ``label``, a legacy (non-UTF-8) encoding: the declaration, checked."""
+    try:
+        text = data.decode(label)
+    except (UnicodeError, LookupError):
+        text = _lenient(data, label)
+        bad = text.count("\ufffd")
+        share = f"{_count(bad, 'invalid sequence')}, {bad / max(1, len(text)):.2%} of the text"
+        if bad > MAX_REPLACEMENT_SHARE * len(text):
+            return _detected(data, declared, f"{declared.name()} but {share}")
+        allowed = f"{MAX_REPLACEMENT_SHARE:.0%} tolerated"
+        return Decoded(text, label, f"{declared.name()}; {share} ({allowed}), replaced")
+    used, evidence = _second_opinion(data, label, text)
+    reading = text if used == label else _lenient(data, used)
+    return Decoded(reading, used, f"{declared.name()}: {evidence}")
+
+
+def _detected(data: bytes, declared: _Declared, why_not: str) -> Decoded:
+    """No declaration that fits: detection, else the declaration or GB18030 with replacement."""
+    guess = _detect_why(data)
     if guess:
-        return _lenient(data, guess), guess
-    if declared:
-        return _lenient(data, declared), declared
-    return data.decode("gb18030", "replace"), "gb18030"
+        name, evidence = guess
+        if declared.label != "utf-8":  # (else ``why_not`` has said how it fails as UTF-8)
+            sample = data[:DETECT_BYTES]
+            why_not += f"; not UTF-8 ({_invalid_note(sample, sample.decode('utf-8', 'replace'))})"
+        return Decoded(_lenient(data, name), name, f"{why_not}; detected {evidence}")
+    if declared.label:
+        why = f"{why_not}; detection found nothing better: {declared.label} with replacement"
+        return Decoded(_lenient(data, declared.label), declared.label, why)
+    why = f"{why_not}; detection found nothing: gb18030 with replacement"
+    return Decoded(data.decode("gb18030", "replace"), "gb18030", why)
+
+
+def _invalid_note(data: bytes, text: str) -> str:
+    """Invalid UTF-8 sequences in ``data`` (``text``: it read as UTF-8), and per KB of non-ASCII."""
+    invalid = _utf8_invalid(data, text)
+    per_kb = invalid * 1024 / max(1, _non_ascii_bytes(data))
+    return f"{_count(invalid, 'invalid UTF-8 sequence')}, {per_kb:.1f} per KB of non-ASCII bytes"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _lenient(data: bytes, name: str) -> str:
@@ -167,7 +251,7 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
+def _decode_mixed(data: bytes, declared: str | None) -> Decoded | None:
     """Decode a page whose pieces are in different encodings, or None if it is not one.
 
     Pieces end at each ``>``: that byte never occurs inside a GBK, GB18030, Big5 or
@@ -214,14 +298,39 @@ def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
     legacy = legacy or _detect(rest) or "gb18030"
     utf8_page = good >= bad
     out: list[str] = []
+    invalid = legacy_pieces = 0
     for piece, kind in zip(pieces, kinds, strict=True):
         if kind < 2:
             out.append(piece.decode("utf-8"))
         elif kind == 3 or (utf8_page and not _legacy_explains(piece, legacy)):
             out.append(piece.decode("utf-8", "replace"))
+            invalid += _utf8_invalid(piece, out[-1])
         else:
             out.append(_lenient(piece, legacy))
-    return ">".join(out), ("utf-8" if utf8_page else legacy)
+            legacy_pieces += 1
+    text = ">".join(out)
+    why = _mixed_reason(data, text, legacy, (good, bad, invalid, legacy_pieces))
+    return Decoded(text, "utf-8" if utf8_page else legacy, why)
+
+
+def _mixed_reason(data: bytes, text: str, legacy: str, counts: tuple[int, int, int, int]) -> str:
+    """Why ``_decode_mixed`` read the page so. ``counts``: non-ASCII bytes in pieces read
+    as UTF-8 and in the others, invalid UTF-8 sequences replaced, pieces read as ``legacy``."""
+    good, bad, invalid, legacy_pieces = counts
+    if not legacy_pieces:  # (``legacy`` was detected on nothing: weigh GB18030's reading)
+        own = chinese_plausibility(text[:DETECT_BYTES])
+        other = chinese_plausibility(data[:DETECT_BYTES].decode("gb18030", "replace"))
+        per_kb = invalid * 1024 / max(1, good)
+        return (
+            f"UTF-8 but for {_count(invalid, 'invalid sequence')} ({per_kb:.1f} per KB of "
+            "non-ASCII bytes; GBK or Big5 read as UTF-8 gives hundreds), replaced; it reads "
+            f"as Chinese with plausibility {own:.2f}, as gb18030 {other:.2f}"
+        )
+    share = f"{good} of {good + bad} non-ASCII bytes are in pieces read as UTF-8"
+    damaged = f", {_count(invalid, 'invalid UTF-8 sequence')} replaced" if invalid else ""
+    main = "utf-8" if good >= bad else legacy
+    pieces = f"{_count(legacy_pieces, 'piece')} read as {legacy}{damaged}"
+    return f"pieces in two encodings ({share}, {pieces}): {main} holds most"
 
 
 def not_text_reason(data: bytes) -> str | None:
@@ -336,33 +445,55 @@ def _plausibility(text: str) -> float:
     return len(COMMON_HAN_RE.findall(text)) / han
 
 
-def _second_opinion(data: bytes, declared: str, text: str) -> str:
-    """Keep a declared legacy encoding unless another one reads far more plausibly."""
+def _second_opinion(data: bytes, declared: str, text: str) -> tuple[str, str]:
+    """Keep a declared legacy encoding unless another one reads far more plausibly.
+
+    Returns the encoding and the evidence, for ``Decoded.reason``.
+    """
     if declared not in LEGACY_ENCODINGS:
-        return declared
+        return declared, "decodes without an error (no plausibility check outside Chinese)"
     own = _plausibility(text[:DETECT_BYTES])
     other = _detect(data)
     if other and other != declared and other in LEGACY_ENCODINGS:
         alt = _plausibility(data[:DETECT_BYTES].decode(other, "replace"))
         if alt > own + SWITCH_MARGIN:
-            return other
-    return declared
+            return other, (
+                f"decodes, but set aside: {other} reads far more plausibly as Chinese "
+                f"({alt:.2f} of its Han characters common, against {own:.2f})"
+            )
+    return declared, (
+        f"decodes without an error and the plausibility check confirms it ({own:.2f} of "
+        "its Han characters are common ones)"
+    )
 
 
 def _detect(data: bytes) -> str | None:
     """Pick between the legacy Chinese encodings by plausibility, then ask charset-normalizer."""
+    found = _detect_why(data)
+    return found[0] if found else None
+
+
+def _detect_why(data: bytes) -> tuple[str, str] | None:
+    """``_detect``'s encoding and its evidence (``"name: why"``), or None."""
     sample = data[:DETECT_BYTES]
-    scored: list[tuple[float, str]] = []
+    scored: list[tuple[float, str, float, float]] = []
     for name in LEGACY_ENCODINGS:
         text = sample.decode(name, "replace")
         bad = text.count("\ufffd") / max(1, len(text))
         if bad <= MAX_REPLACEMENT_SHARE:
-            scored.append((_plausibility(text) - bad, name))
+            common = _plausibility(text)
+            scored.append((common - bad, name, common, bad))
     if scored:
-        score, name = max(scored)
+        score, name, common, bad = max(scored)
         if score > LEGACY_MIN_SCORE:
-            return name
+            return name, (
+                f"{name} by plausibility: {common:.2f} of its Han characters are common "
+                f"ones, {bad:.2%} of it invalid"
+            )
     best = from_bytes(sample).best()
-    if best is None:
-        return None
-    return normalize_label(best.encoding)
+    label = normalize_label(best.encoding) if best is not None else None
+    return (
+        (label, f"{label} by charset-normalizer (no Chinese reading was plausible)")
+        if label
+        else None
+    )

@@ -175,3 +175,7 @@ DEFAULT_MAX_BYTES = 20_000_000
 # A truncated page is cut after the last ``>`` in this many bytes before the cap,
 # so no tag and no multi-byte character is cut in half.
 TRUNCATE_LOOKBACK = 65536
+# ``str`` input is measured against the cap as UTF-8 this many characters at a time:
+# a string near the cap is never encoded whole just to be measured (at most 4 MB of
+# bytes at once), and a string far over it only as far as the cap.
+UTF8_COUNT_CHUNK_CHARS = 1 << 20

@@ -23,6 +23,18 @@ KEYWORD_BLOB_TOKENS = 100
 # Cap on the penalty of one short unpunctuated line, so a body with many
 # subheadings or list labels is not pushed out.
 SHORT_LINE_CAP = 4.0
+# A line of at least REPEATED_MIN_CHARS characters whose non-space characters are at
+# most REPEATED_MAX_DISTINCT distinct ones, each used REPEATED_MIN_USES times or more
+# on average, is one short unit repeated (1 MB of 责任编辑：, 哈哈哈…, a pasted run of
+# one glyph), not prose: it weighs as an unpunctuated label however long it is. Prose
+# of 64 characters already has 25 or more distinct ones (English: letters; Chinese:
+# most characters differ); in ../shared/corpus and samples/ no line of 200+ characters
+# has under 13. The length and uses leave a demo or test page that repeats one short
+# sentence a dozen or twenty times (the gzip-bomb test's page) its article. A line's
+# first REPEATED_MIN_CHARS characters are looked at first: prose shows its variety there.
+REPEATED_MIN_CHARS = 200
+REPEATED_MAX_DISTINCT = 8
+REPEATED_MIN_USES = 25
 
 # ---- the cue scorer: lines a text cue may judge (cleanser.body.heuristic) --------------
 
