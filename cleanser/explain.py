@@ -55,6 +55,9 @@ class Line:
     weight: float  # density weight before heuristic verdicts
     kind: str  # "body", or why it was removed (sidebar, footer, link-dense, outside…)
     rule: str
+    # The line's own evidence, which its weight and the length-bound rules read: tokens,
+    # share of them inside links, punctuation marks, whether it ends a sentence.
+    evidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -127,10 +130,18 @@ class Explanation:
         out.append("lines (+ kept, - removed):")
         for ln in self.lines:
             mark = "+" if ln.kept else "-"
-            why = f"  [{ln.kind}: {ln.rule}]" if ln.rule else ""
+            why = f"  [{ln.kind}: {ln.rule}{_evidence_note(ln)}]" if ln.rule else ""
             text = ln.text if len(ln.text) <= LINE_PREVIEW else ln.text[:LINE_PREVIEW] + "…"
             out.append(f"{mark} {ln.index:4d} {ln.weight:7.1f}  {text}{why}")
         return "\n".join(out)
+
+
+def _evidence_note(line: Line) -> str:
+    """The line's own evidence beside a removal: its length, link share and punctuation."""
+    if line.kept or not line.evidence or not line.evidence.get("tokens"):
+        return ""
+    e = line.evidence
+    return f"; {e['tokens']:.0f} tokens, links {e['link_share']:.0%}, punct {e['punctuation']:.0f}"
 
 
 def explain(
@@ -219,8 +230,16 @@ def _build(features: Features, sel: Selection) -> Explanation:
             flag = sel.flags[b.index]
             kind = flag.kind if flag else "outside"
             rule = flag.rule if flag else "outside the chosen element"
+        evidence = {
+            "tokens": float(b.length),
+            "link_share": round(b.link_length / b.length, 2) if b.length else 0.0,
+            "punctuation": float(b.punct),
+            "sentence_end": float(b.sentence_end),
+        }
         lines.append(
-            Line(b.index, text, b.index in kept, round(sel.weights[b.index], 1), kind, rule)
+            Line(
+                b.index, text, b.index in kept, round(sel.weights[b.index], 1), kind, rule, evidence
+            )
         )
     weights = fitted_regions()
     regions = tuple(

@@ -147,3 +147,13 @@ def test_blind_copies_hash_class_and_id_words_alike_and_keep_the_rest() -> None:
     # equal words hash alike: the list's records still share a shape
     words = [w for value in copy.split('"')[1::2] for w in value.split()]
     assert len(words) == 4 and len(set(words)) == 3
+
+
+def test_explain_shows_the_region_choice_and_each_removed_lines_evidence() -> None:
+    import cleanser
+
+    report = cleanser.explain(page(12)).to_text()
+    assert "region choice (model rank, * taken" in report
+    assert "base_choice+" in report  # the shipped weights' contributions
+    removed = [ln for ln in report.splitlines() if ln.startswith("-") and "[" in ln]
+    assert removed and all(" tokens, links " in ln for ln in removed if "[outside" not in ln)
