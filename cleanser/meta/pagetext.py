@@ -19,12 +19,12 @@ from collections.abc import Iterator
 
 from lxml import etree, html
 
-from cleanser.caching import short_key_cache
 from cleanser.meta.dates import FoundDate, find_dates
 from cleanser.meta.util import _collapse, _norm
 from cleanser.vocabulary import (
     CANDIDATE_HEADING_TAGS,
     CANDIDATE_MARK_RE,
+    CLASS_KIND_LOWER_RE,
     CLASS_KIND_RE,
     DATE_LINE_REST_RE,
     FOOTER_RE,
@@ -236,10 +236,17 @@ class _Scan:
         return self.before() + "\n" + self.heading() + "\n" + self.after()
 
 
-@short_key_cache(maxsize=8192)
 def _kind(name: str) -> str:
-    """Which candidate list a class or id puts an element in: "h", "by", "src" or ""."""
-    m = CLASS_KIND_RE.search(name)
+    """Which candidate list a class or id puts an element in: "h", "by", "src" or "".
+
+    Not cached: the walk keeps a page's class values in a dict of its own, and ids are
+    mostly unique (a process-wide cache of them missed two times in three on the
+    corpus). An ASCII name (nearly all) is lower-cased and searched without ``re.I``.
+    """
+    ascii_name = name.isascii()
+    m = (CLASS_KIND_LOWER_RE if ascii_name else CLASS_KIND_RE).search(
+        name.lower() if ascii_name else name
+    )
     if m is None:
         return ""
     if m.group(1):

@@ -104,5 +104,12 @@ BYLINE_RE = re.compile(BYLINE_PATTERN)
 DATELINE_RE = re.compile(DATELINE_PATTERN)
 
 TERMINATOR_RE = re.compile("|".join(TERMINATOR_PATTERNS))
+# TERMINATOR_RE in two parts that find the same lines: the patterns anchored at the line's
+# start, tried there once (``match``), and the others, searched. (A search of the whole
+# alternation tries every anchored pattern at every character: 3 µs a line.)
+TERMINATOR_START_RE = re.compile("|".join(p for p in TERMINATOR_PATTERNS if p.startswith("^")))
+TERMINATOR_ANYWHERE_RE = re.compile(
+    "|".join(p for p in TERMINATOR_PATTERNS if not p.startswith("^"))
+)
 META_DATE_RE = re.compile(META_LINE_PATTERNS[0])
 META_FIELD_RE = re.compile(META_LINE_PATTERNS[1])

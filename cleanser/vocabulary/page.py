@@ -62,6 +62,9 @@ CLASS_KIND_RE = re.compile(
     + ")",
     re.I,
 )
+# CLASS_KIND_RE without re.I, for an ASCII name lower-cased first: the same matches (the
+# words are lower-case ASCII), at a third of the cost (re.I folds case at every character).
+CLASS_KIND_LOWER_RE = re.compile(CLASS_KIND_RE.pattern)
 # Any FOOTER_CUES marker: where the copyright footer starts.
 FOOTER_RE = re.compile("|".join(re.escape(c) for c in FOOTER_CUES))
 # A year or a clock time: a line holding one is a date line, not a heading.
