@@ -7,12 +7,14 @@ Two measurements (issue 13, item 4):
    runs for each N, ``--repeat`` times, alternating. Per run: wall seconds, pages per
    wall second, and the CPU seconds of the whole run (the batch process and its workers,
    from ``getrusage(RUSAGE_CHILDREN)``); the best run of each N is reported.
-2. **Per-record overhead.** In this process, each page file goes through the steps of a
-   batch worker (``cleanser.batch.worker``): read, ``extract_page``, ``article_record``
-   plus ``json.dumps`` (serialising), and writing the line; CPU time of each step, and
-   serialising + writing as a share of extraction. The batch's own cost beyond
-   extraction (interpreter and worker start-up, pipes, the parent's writing) is the
-   one-worker run's CPU less the in-process extraction CPU.
+2. **Per-record overhead.** In this process (``--repeat`` passes, alternating with the
+   batch runs; the pass with the least extraction CPU is kept), each page file goes
+   through the steps of a batch worker (``cleanser.batch.worker``): read,
+   ``extract_page``, ``article_record`` plus ``json.dumps`` (serialising), and writing
+   the line; CPU time of each step, and serialising + writing as a share of
+   extraction. The batch's own cost beyond extraction (interpreter and worker
+   start-up, pipes, the parent's writing) is the one-worker run's CPU less the
+   in-process steps' CPU.
 
     python scripts/batch_scaling.py [CORPUS] [--workers 1 2] [--copies 3] [--repeat 3]
 """
@@ -29,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import cleanser
 from cleanser.batch.worker import article_record, extract_page
 from cleanser.evaluate.corpus import load
 
@@ -54,11 +57,20 @@ def _children_cpu() -> float:
 
 
 def run_batch(folder: Path, out: Path, workers: int, fmt: str) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the batch process and its workers) of one batch run."""
+    """(wall seconds, CPU seconds of the batch process and its workers) of one batch run.
+
+    The batch runs the cleanser this script imported (its folder first on PYTHONPATH,
+    and run from the output's folder, so that ``-m`` does not pick up the current one).
+    """
     cmd = [sys.executable, "-m", "cleanser", "batch", str(folder), "-o", str(out)]
     cmd += ["--workers", str(workers), "--format", fmt, "--overwrite", "--no-progress"]
+    tree = str(Path(cleanser.__file__).resolve().parent.parent)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, (tree, os.environ.get("PYTHONPATH")))),
+    }
     cpu0, wall0 = _children_cpu(), time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=out.parent, env=env)
     wall, cpu = time.perf_counter() - wall0, _children_cpu() - cpu0
     if proc.returncode not in (0, 1):  # 1: some pages empty or failed, still a full run
         raise SystemExit(f"batch failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
@@ -103,9 +115,12 @@ def main() -> int:
         load_avg = " / ".join(f"{x:.2f}" for x in os.getloadavg())
         print(f"load average {load_avg} (1/5/15 min), {os.cpu_count()} CPUs")
         record_costs(paths[: min(20, len(paths))], args.format, out)  # warm-up
-        cost = record_costs(paths, args.format, out)
+        cost: dict[str, float] = {}
         best: dict[int, tuple[float, float]] = {}
-        for _ in range(args.repeat):
+        for _ in range(args.repeat):  # in-process and batch runs alternate: one noise for all
+            costs = record_costs(paths, args.format, out)
+            if not cost or costs["extract"] < cost["extract"]:
+                cost = costs
             for n in args.workers:
                 wall, cpu = run_batch(folder, out, n, args.format)
                 if n not in best or wall < best[n][0]:
