@@ -116,6 +116,31 @@ def test_terminator_patterns_are_each_anchored_or_not_as_a_whole() -> None:
         assert str(sre_parse.parse(pattern)[0][0]) == "AT", pattern
 
 
+def _plain_tokens(raw: str) -> tuple[str, ...]:
+    """``heuristic.tokens_of`` as first written: camelCase split, lower-cased, split."""
+    if not raw.strip():
+        return ()
+    raw = v.CAMEL_CASE_RE.sub(" ", raw).lower()
+    return tuple(t for t in v.CLASS_SPLIT_RE.split(raw) if t)
+
+
+@given(st.text(CLASS_ALPHABET, max_size=30))
+def test_class_tokens_match_the_plain_split(raw: str) -> None:
+    assert tokens_of(raw) == _plain_tokens(raw)
+    assert tokens_of(raw.lower()) == _plain_tokens(raw.lower())
+
+
+FORUM_WORDS = st.sampled_from(
+    ["楼主", "沙发", "#", "12", " ", "楼", "只看该作者", "个回答", "x", "樓"]
+)
+
+
+@given(st.lists(FORUM_WORDS, max_size=5).map("".join))
+def test_split_forum_line_finds_what_the_whole_alternation_finds(text: str) -> None:
+    split = bool(v.FORUM_LINE_WHOLE_RE.match(text) or v.FORUM_LINE_WORD_RE.search(text))
+    assert split == (v.FORUM_LINE_RE.search(text) is not None)
+
+
 def test_class_tokens_hold_letters_only() -> None:
     """Records' shapes compare tokens as they come: numbers are already gone."""
     assert tokens_of("post_123 floor-2B postList") == tokens_of("post_124 floor-3B postList")
