@@ -16,7 +16,7 @@ from lxml import html
 
 from cleanser import vocabulary as v
 from cleanser.body.features import Block
-from cleanser.caching import short_key_cache
+from cleanser.caching import ShortKeyMemo
 
 _TOKEN_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("nav", frozenset(v.NAV_TOKENS)),
@@ -34,6 +34,9 @@ _COMMENT_HEADINGS = frozenset(v.COMMENT_HEADINGS)
 _AD_LABELS = frozenset(v.AD_LABELS)
 _BUTTON_LABELS = frozenset(v.BUTTON_LABELS)
 _IMAGE_FURNITURE = frozenset(v.IMAGE_FURNITURE_TOKENS)
+_PAGE_TAGS = frozenset(("html", "body"))  # never furniture themselves
+_BOILERPLATE_TAGS = frozenset(v.BOILERPLATE_TAGS)  # (element_cue runs for every element)
+_ARIA_ROLES = v.ARIA_ROLES
 
 
 @dataclass(frozen=True)
@@ -48,21 +51,25 @@ class Cue:
 
 def class_tokens(el: html.HtmlElement) -> list[str]:
     """Lower-cased word tokens of an element's class and id (camelCase split too)."""
-    return list(_tokens_of(f"{el.get('class') or ''} {el.get('id') or ''}"))
+    return list(_TOKENS[f"{el.get('class') or ''} {el.get('id') or ''}"])
 
 
 def tokens_of(raw: str) -> tuple[str, ...]:
     """Lower-cased word tokens of a raw ``class``/``id`` string (cached per string)."""
-    return _tokens_of(raw)
+    return _TOKENS[raw]
 
 
-@short_key_cache(maxsize=4096)
-def _tokens_of(raw: str) -> tuple[str, ...]:
-    # Class strings repeat across a page (every list item): split each once.
+def _split_tokens(raw: str) -> tuple[str, ...]:
+    if raw.isascii() and raw.islower():  # no case change to split at, nothing to lower
+        return tuple(v.CLASS_WORD_RE.findall(raw))
     if not raw.strip():
         return ()
     raw = v.CAMEL_CASE_RE.sub(" ", raw).lower()
     return tuple(t for t in v.CLASS_SPLIT_RE.split(raw) if t)
+
+
+# Class strings repeat across a page (every list item): split each once.
+_TOKENS: ShortKeyMemo[str, tuple[str, ...]] = ShortKeyMemo(_split_tokens, 4096)
 
 
 def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
@@ -71,22 +78,21 @@ def element_cue(el: html.HtmlElement, forum: bool = False) -> Cue | None:
     On forum pages comment/reply containers hold the posts, so they are not cues.
     """
     tag = el.tag
-    if tag in ("html", "body"):
+    if tag in _PAGE_TAGS:
         return None
-    if tag in v.BOILERPLATE_TAGS:
+    if tag in _BOILERPLATE_TAGS:
         return Cue(tag if tag != "menu" else "nav", f"tag <{tag}>")
     role = el.get("role")
-    if role in v.ARIA_ROLES:
-        return Cue(v.ARIA_ROLES[role], f"role={role}")
+    if role in _ARIA_ROLES:
+        return Cue(_ARIA_ROLES[role], f"role={role}")
     cls, ident = el.get("class"), el.get("id")
     if cls is None and ident is None:
         return None  # no tokens (most elements): skip the cache's bookkeeping
-    return _token_cue(f"{cls or ''} {ident or ''}", forum)
+    return _TOKEN_CUES[(f"{cls or ''} {ident or ''}", forum)]
 
 
-@short_key_cache(maxsize=4096)
 def _token_cue(raw: str, forum: bool) -> Cue | None:
-    tokens = _tokens_of(raw)
+    tokens = _TOKENS[raw]
     if not tokens or any(t in _CONTENT for t in tokens):
         return None
     for kind, group in _TOKEN_GROUPS:
@@ -96,6 +102,10 @@ def _token_cue(raw: str, forum: bool) -> Cue | None:
             if t in group:
                 return Cue(kind, f"class/id token '{t}'", t in _WEAK, t)
     return None
+
+
+# The verdict of each class/id value (a list's items share one), by (value, forum).
+_TOKEN_CUES: ShortKeyMemo[tuple[str, bool], Cue | None] = ShortKeyMemo(_token_cue, 4096)
 
 
 def sidebar_heading(text: str) -> str | None:
@@ -132,8 +142,13 @@ def looks_like_forum(url: str | None, blocks: list[Block], lines: int | None = N
 def forum_lines(blocks: list[Block], limit: int) -> int:
     """Short lines only forum/Q&A layouts have (楼主, 沙发, 只看该作者), counted up to ``limit``."""
     hits = 0
-    for b in blocks:
-        if 0 < b.length <= v.MAX_TERMINATOR_TOKENS and v.FORUM_LINE_RE.search(b.text):
+    longest, whole, word = (
+        v.MAX_TERMINATOR_TOKENS,
+        v.FORUM_LINE_WHOLE_RE.match,
+        v.FORUM_LINE_WORD_RE.search,
+    )
+    for b in blocks:  # (FORUM_LINE_RE's two parts: the same lines, found faster)
+        if 0 < b.length <= longest and (whole(b.text) or word(b.text)):
             hits += 1
             if hits >= limit:
                 break
@@ -148,12 +163,12 @@ def block_cue(block: Block, forum: bool = False) -> Cue | None:
     (``_text_cue``): short lines repeat (table cells, list furniture, dates), and a
     page of 60,000 table cells spent a quarter of its time here.
     """
-    return _text_cue(
-        block.text, block.length, block.link_length * 2 > block.length, block.sentence_end, forum
-    )
+    length = block.length
+    return _TEXT_CUES[
+        (block.text, length, block.link_length * 2 > length, block.sentence_end, forum)
+    ]
 
 
-@short_key_cache(maxsize=4096)
 def _text_cue(text: str, n: int, link_heavy: bool, sentence_end: bool, forum: bool) -> Cue | None:
     if n == 0:
         # No words: a close button ("×") or glyphs that are not text, else nothing to say.
@@ -178,7 +193,7 @@ def _text_cue(text: str, n: int, link_heavy: bool, sentence_end: bool, forum: bo
         if link_heavy:
             # A link line: link density rules it out already, but 【纠错】-style
             # links still end the article.
-            if n <= v.MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
+            if n <= v.MAX_TERMINATOR_TOKENS and _terminator(text):
                 return Cue("terminator", "editor/credit trailer")
             return None
         m = v.DISCLAIMER_CUE_RE.search(text)
@@ -202,7 +217,7 @@ def _text_cue(text: str, n: int, link_heavy: bool, sentence_end: bool, forum: bo
             return Cue("share", "button label")
         if v.GALLERY_COUNTER_RE.search(text):
             return Cue("share", "gallery counter, player clock or duration")
-    if n <= v.MAX_TERMINATOR_TOKENS and v.TERMINATOR_RE.search(text):
+    if n <= v.MAX_TERMINATOR_TOKENS and _terminator(text):
         return Cue("terminator", "editor/credit trailer")
     if n <= v.MAX_META_TOKENS and v.META_DATE_RE.search(text) and v.META_FIELD_RE.search(text):
         return Cue("meta", "time/source meta line")
@@ -224,6 +239,21 @@ def _text_cue(text: str, n: int, link_heavy: bool, sentence_end: bool, forum: bo
     return None
 
 
+def _terminator(text: str) -> bool:
+    """Whether ``TERMINATOR_RE`` finds a trailer in ``text`` (its anchored patterns
+    matched at the start once, the others searched)."""
+    return (
+        v.TERMINATOR_START_RE.match(text) is not None
+        or v.TERMINATOR_ANYWHERE_RE.search(text) is not None
+    )
+
+
+# A line's verdict by (text, tokens, link-heavy, sentence end, forum): short lines repeat.
+_TEXT_CUES: ShortKeyMemo[tuple[str, int, bool, bool, bool], Cue | None] = ShortKeyMemo(
+    _text_cue, 4096
+)
+
+
 def furniture_image(img: html.HtmlElement) -> str | None:
     """Why an image inside the article is page furniture (icon, avatar, QR code, logo,
     thumbnail strip, teaser card), or None for an article picture."""
@@ -238,8 +268,8 @@ def furniture_image(img: html.HtmlElement) -> str | None:
     # The URL the picture really comes from: lazy attributes first, src last.
     url = next((img.get(a) for a in v.IMAGE_ATTRS if img.get(a)), "") or ""
     for token in (
-        *_tokens_of(f"{img.get('class') or ''} {img.get('id') or ''}"),
-        *_tokens_of(v.IMAGE_URL_NOISE_RE.sub(" ", url)),
+        *_TOKENS[f"{img.get('class') or ''} {img.get('id') or ''}"],
+        *_TOKENS[v.IMAGE_URL_NOISE_RE.sub(" ", url)],
     ):
         if token in _IMAGE_FURNITURE:
             return f"image token '{token}'"

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from cleanser import vocabulary as v
 from cleanser.body.features import Features
 from cleanser.body.heuristic import forum_lines
-from cleanser.body.records import Group, find_groups
+from cleanser.body.records import Group, find_groups, with_detail
 from cleanser.vocabulary import (
     ERROR_PAGE_MAX_PROSE,
     ERROR_TITLE_HEADINGS,
@@ -146,9 +146,14 @@ def measure(
     blocks = features.blocks
     total = features.length_prefix[-1] or 1
     links = features.link_prefix[-1]
-    groups = find_groups(features, lambda g: _may_be_posts(features, g) or _may_be_items(g))
+    # Every candidate for posts needs its times and authors to be ranked; of the item
+    # groups only the best needs them (ranked by their links alone, a list page has
+    # dozens of groups to choose among, each a few hundred elements to scan).
+    groups = find_groups(features, lambda g: _may_be_posts(features, g))
     posts = _best_posts(features, groups)
     items = _best_items(groups)
+    if items is not None and not _may_be_posts(features, items):
+        items = with_detail(features, items)
     lines = forum_lines(blocks, FORUM_LINES_FULL) if lines is None else min(lines, FORUM_LINES_FULL)
     prose = sum(
         b.length - b.link_length

@@ -20,7 +20,7 @@ from lxml import html
 
 from cleanser.body.features import Features, Node
 from cleanser.body.heuristic import tokens_of
-from cleanser.caching import short_key_cache
+from cleanser.caching import ShortKeyMemo
 from cleanser.vocabulary import (
     AUTHOR_SCAN,
     AUTHOR_TOKENS,
@@ -28,8 +28,8 @@ from cleanser.vocabulary import (
     HEADLINE_TOKENS,
     MIN_RECORDS,
     RECORD_LINK_SHARE,
-    SHAPE_NUMBER_RE,
     TIME_SCAN_CHARS,
+    USER_HREF_LOWER_RE,
     USER_HREF_RE,
 )
 from cleanser.vocabulary import TIME_RE as TIME_RE  # still importable from here
@@ -73,13 +73,16 @@ def _shape(el: html.HtmlElement) -> tuple[str, frozenset[str]]:
     cls, ident = el.get("class"), el.get("id")
     if cls is None and ident is None:
         return str(el.tag), _NO_TOKENS  # most records: skip the cache's bookkeeping
-    return str(el.tag), _shape_tokens(f"{cls or ''} {ident or ''}")
+    return str(el.tag), _SHAPE_TOKENS[f"{cls or ''} {ident or ''}"]
 
 
-@short_key_cache(maxsize=4096)
 def _shape_tokens(raw: str) -> frozenset[str]:
-    # Class strings repeat down a list (every item): split each once.
-    return frozenset(t for t in (SHAPE_NUMBER_RE.sub("", t) for t in tokens_of(raw)) if t)
+    # (tokens_of keeps letters only: the numbers of post_123 and post_124 are gone.)
+    return frozenset(tokens_of(raw))
+
+
+# Class strings repeat down a list (every item): split each once.
+_SHAPE_TOKENS: ShortKeyMemo[str, frozenset[str]] = ShortKeyMemo(_shape_tokens, 4096)
 
 
 def find_groups(features: Features, detail: Callable[[Group], bool] | None = None) -> list[Group]:
@@ -105,7 +108,7 @@ def find_groups(features: Features, detail: Callable[[Group], bool] | None = Non
                 group = _measure(features, parent, members)
                 if group.tokens:
                     if detail is None or detail(group):
-                        group = _detail(features, group)
+                        group = with_detail(features, group)
                     groups.append(group)
     return groups
 
@@ -135,7 +138,7 @@ def _measure(features: Features, parent: int, members: list[int]) -> Group:
     return Group(parent, tuple(members), tokens, links, punct, 0.0, 0.0, linked / n, headed / n)
 
 
-def _detail(features: Features, group: Group) -> Group:
+def with_detail(features: Features, group: Group) -> Group:
     """The group with the shares of its records that show a time and an author."""
     nodes = [features.nodes[m] for m in group.members]
     timed = sum(_shows_time(features, node) for node in nodes)
@@ -167,7 +170,17 @@ def _shows_time(features: Features, node: Node) -> bool:
 
 
 def _has_author(el: html.HtmlElement) -> bool:
-    return any(author_cue(d) for d in author_scan(el))
+    """Whether ``author_cue`` finds an author among ``author_scan(el)`` (inlined: it
+    runs for every element near the top of every record)."""
+    for d in islice(el.iter(), AUTHOR_SCAN + 1):
+        tag = d.tag
+        if tag == "a" and _user_href(d.get("href") or ""):
+            return True
+        if isinstance(tag, str):
+            cls, ident = d.get("class"), d.get("id")
+            if (cls or ident) and _NAMES_AUTHOR[f"{cls or ''} {ident or ''}"]:
+                return True
+    return False
 
 
 def author_scan(el: html.HtmlElement) -> Iterator[html.HtmlElement]:
@@ -180,15 +193,24 @@ def author_scan(el: html.HtmlElement) -> Iterator[html.HtmlElement]:
 def author_cue(el: html.HtmlElement) -> str | None:
     """``"link"`` for a link to a user page, ``"named"`` for an element whose class/id
     names an author (author, username, zuozhe…), else None."""
-    if el.tag == "a" and USER_HREF_RE.search(el.get("href") or ""):
+    if el.tag == "a" and _user_href(el.get("href") or ""):
         return "link"
     cls, ident = el.get("class"), el.get("id")
-    if (cls or ident) and _names_author(f"{cls or ''} {ident or ''}"):
+    if (cls or ident) and _NAMES_AUTHOR[f"{cls or ''} {ident or ''}"]:
         return "named"
     return None
 
 
-@short_key_cache(maxsize=4096)
+def _user_href(href: str) -> bool:
+    """Whether a link leads to a user page (an ASCII URL, nearly all, is matched lower-cased)."""
+    if href.isascii():
+        return USER_HREF_LOWER_RE.search(href.lower()) is not None
+    return USER_HREF_RE.search(href) is not None
+
+
 def _names_author(raw: str) -> bool:
-    # Class strings repeat down a thread (every post): judge each once.
     return not AUTHOR_TOKENS.isdisjoint(tokens_of(raw))
+
+
+# Class strings repeat down a thread (every post): judge each once.
+_NAMES_AUTHOR: ShortKeyMemo[str, bool] = ShortKeyMemo(_names_author, 4096)

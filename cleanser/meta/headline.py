@@ -189,7 +189,13 @@ def _score_line(
         elif len(chars & rset) * 2 < len(chars):
             s = 0.0
         else:
-            s = _lcs_len(key, rk) / max(len(key), len(rk))
+            longest, shortest = max(len(key), len(rk)), min(len(key), len(rk))
+            if shortest * 2 < longest or shortest / longest <= score:
+                # The common substring is at most the shorter string: under 0.5 (the
+                # line is dropped unless another headline scores) or no better than
+                # the score already found. Either way it changes nothing; skip it.
+                continue
+            s = _lcs_len(key, rk) / longest
         score = max(score, s)
     if not refs and rank == 0 and ref_chars is not _NO_REFS and len(key) >= 5:
         score = 0.5

@@ -19,15 +19,17 @@ from collections.abc import Iterator
 
 from lxml import etree, html
 
-from cleanser.caching import short_key_cache
 from cleanser.meta.dates import FoundDate, find_dates
 from cleanser.meta.util import _collapse, _norm
 from cleanser.vocabulary import (
+    BYLINE_CLASS_WORDS,
     CANDIDATE_HEADING_TAGS,
     CANDIDATE_MARK_RE,
     CLASS_KIND_RE,
+    CLASS_KIND_WORD_RE,
     DATE_LINE_REST_RE,
     FOOTER_RE,
+    HEADLINE_CLASS_WORDS,
     HSPACE_RE,
     MAX_CANDIDATES,
     MAX_META_LINE,
@@ -35,6 +37,7 @@ from cleanser.vocabulary import (
     NEWLINES_RE,
     REGION_AFTER,
     REGION_BEFORE,
+    SOURCE_CLASS_WORDS,
     TEXT_BREAK_TAGS,
     TEXT_SKIP_TAGS,
     YEAR_OR_CLOCK_RE,
@@ -236,18 +239,32 @@ class _Scan:
         return self.before() + "\n" + self.heading() + "\n" + self.after()
 
 
-@short_key_cache(maxsize=8192)
 def _kind(name: str) -> str:
-    """Which candidate list a class or id puts an element in: "h", "by", "src" or ""."""
-    m = CLASS_KIND_RE.search(name)
-    if m is None:
-        return ""
-    if m.group(1):
-        return "h"
-    if m.group(2):
+    """Which candidate list a class or id puts an element in: "h", "by", "src" or "".
+
+    Not cached: the walk keeps a page's class values in a dict of its own, and ids are
+    mostly unique (a process-wide cache of them missed two times in three on the
+    corpus). An ASCII name (nearly all) is lower-cased and searched for the words
+    themselves (``CLASS_KIND_WORD_RE``); the word found names the list.
+    """
+    if name.isascii():
+        m = CLASS_KIND_WORD_RE.search(name.lower())
+        kind = "" if m is None else _WORD_KINDS[m.group()]
+    else:
+        m = CLASS_KIND_RE.search(name)
+        kind = "" if m is None else "h" if m.group(1) else "by" if m.group(2) else "src"
+    if kind == "by":
         c = name.lower()
         return "" if ("comment" in c or "editor" in c or "reply" in c) else "by"
-    return "src"
+    return kind
+
+
+# The list each word of CLASS_KIND_WORD_RE puts an element in.
+_WORD_KINDS = (
+    dict.fromkeys(HEADLINE_CLASS_WORDS, "h")
+    | dict.fromkeys(BYLINE_CLASS_WORDS, "by")
+    | dict.fromkeys(SOURCE_CLASS_WORDS, "src")
+)
 
 
 def _heading_rank(el: html.HtmlElement) -> int:

@@ -97,6 +97,9 @@ ARIA_ROLES = {
 CAMEL_CASE_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # What separates tokens of a lowered class/id value: anything but a-z (-, _, digits, space).
 CLASS_SPLIT_RE = re.compile(r"[^a-z]+|(?<=[a-z])(?=[A-Z])")
+# The tokens themselves, for a class/id value with no capital letter (most): what
+# CLASS_SPLIT_RE leaves between its separators, found in one pass (twice as fast).
+CLASS_WORD_RE = re.compile(r"[a-z]+")
 
 # Class/id values (and lines of text) longer than this are judged afresh each time
 # instead of cached (cleanser.caching): a hostile page's megabyte class attribute must

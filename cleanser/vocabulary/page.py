@@ -28,6 +28,8 @@ BAD_URL_PREFIXES = ("javascript:", "data:", "about:", "vbscript:", "mailto:", "t
 BYLINE_CLASS_WORDS = ("author", "byline", "reporter", "writer", "auth", "zuozhe", "jizhe")
 # Class/id words of elements holding the outlet (来源), checked lower-cased.
 SOURCE_CLASS_WORDS = ("source", "where", "origin", "laiyuan", "media-name", "medianame")
+# Class/id words of headline elements (title, subtitle, headline), checked lower-cased.
+HEADLINE_CLASS_WORDS = ("tit", "headline", "head-line")
 
 # ---- read by cleanser.meta.pagetext, links, page and util: the page's text and links ----
 
@@ -55,12 +57,21 @@ NEWLINES_RE = re.compile(r" ?\n[\n ]*")
 CANDIDATE_MARK_RE = re.compile(r"\x01(\d+)\x02|\x03(\d+)\x04")
 # Class/id words: group 1 headline, group 2 byline, group 3 outlet.
 CLASS_KIND_RE = re.compile(
-    "(tit|headline|head-line)|("
+    "("
+    + "|".join(HEADLINE_CLASS_WORDS)
+    + ")|("
     + "|".join(BYLINE_CLASS_WORDS)
     + ")|("
     + "|".join(SOURCE_CLASS_WORDS)
     + ")",
     re.I,
+)
+# CLASS_KIND_RE's words as one flat alternation in its order, without re.I, for an ASCII
+# name lower-cased first: the same first match (the words are lower-case ASCII); the
+# matched word tells its list. Seven times faster: no case folding at each character, and
+# alternatives that open with a letter let the engine skip in C to where one may start.
+CLASS_KIND_WORD_RE = re.compile(
+    "|".join((*HEADLINE_CLASS_WORDS, *BYLINE_CLASS_WORDS, *SOURCE_CLASS_WORDS))
 )
 # Any FOOTER_CUES marker: where the copyright footer starts.
 FOOTER_RE = re.compile("|".join(re.escape(c) for c in FOOTER_CUES))

@@ -14,8 +14,6 @@ import re
 
 # Fewest siblings of one shape that make a group (a thread of one reply has two posts).
 MIN_RECORDS = 2
-# Numbers dropped from class/id tokens before shapes are compared (post_123, post_124).
-SHAPE_NUMBER_RE = re.compile(r"\d+")
 # Shortest link, in tokens, that reads as an item's headline rather than a name or a tag.
 HEADLINE_TOKENS = 8
 # Descendants of a record looked at for an author cue (bounded work per record).
@@ -38,10 +36,20 @@ USER_HREF_RE = re.compile(
     r"/u/|/user|/people/|/member|/space|uid=|home\.php|/profile|/home/|/people|/i/|/author",
     re.I,
 )
-# A time as posts and list items show it: dates, clock times, relative times.
+# USER_HREF_RE without re.I, for an ASCII URL lower-cased first: the same matches (its
+# words are lower-case ASCII), at a fraction of the cost (re.I folds case at every character).
+USER_HREF_LOWER_RE = re.compile(USER_HREF_RE.pattern)
+# A time as posts and list items show it: dates, clock times, relative times, that is
+#   \d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2} | \d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}
+#   | \d{1,2}:\d{2} | \d+\s*(?:秒|分钟|…|個月)前 | 昨天 | 前天 | 刚刚 | 剛剛
+# written as its first character, then the rest of each form after it (the same matches,
+# same spans): a pattern that opens with one character class lets the regex engine skip
+# in C to the next digit or 昨/前/刚/剛, four times faster on a page's lines.
 TIME_RE = re.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
-    r"|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前|昨天|前天|刚刚|剛剛"
+    r"[\d昨前刚剛](?:(?<=\d)(?:"
+    r"\d{3}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d?\s*[-/月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
+    r"|\d?:\d{2}|\d*\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前"
+    r")|(?<=昨)天|(?<=前)天|(?<=刚)刚|(?<=剛)剛)"
 )
 
 # ---- page kinds: the evidence (cleanser.body.kinds) ------------------------------------
