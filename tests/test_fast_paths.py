@@ -194,3 +194,10 @@ def test_best_item_group_is_measured_in_full() -> None:
     assert evidence.items is not None and evidence.items.timed == 1.0
     (every,) = [g for g in find_groups(features) if g.members == evidence.items.members]
     assert evidence.items == every == with_detail(features, every)
+
+
+def test_the_searched_part_never_matches_a_plain_line() -> None:
+    """With every terminator pattern anchored, the searched part is NEVER_PATTERN: an
+    empty alternation would match every line and end every article at its first line."""
+    assert v.TERMINATOR_ANYWHERE_RE.search("今天天气很好，我们去公园散步。") is None
+    assert re.compile(v.NEVER_PATTERN).search("") is None

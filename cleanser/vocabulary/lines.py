@@ -112,8 +112,11 @@ TERMINATOR_RE = re.compile("|".join(TERMINATOR_PATTERNS))
 # start, tried there once (``match``), and the others, searched. (A search of the whole
 # alternation tries every anchored pattern at every character: 3 µs a line.)
 TERMINATOR_START_RE = re.compile("|".join(p for p in TERMINATOR_PATTERNS if p.startswith("^")))
+# (When every pattern is anchored the searched part is NEVER_PATTERN, which matches
+# nothing: an empty alternation would match every line.)
+NEVER_PATTERN = r"(?!)"
 TERMINATOR_ANYWHERE_RE = re.compile(
-    "|".join(p for p in TERMINATOR_PATTERNS if not p.startswith("^"))
+    "|".join(p for p in TERMINATOR_PATTERNS if not p.startswith("^")) or NEVER_PATTERN
 )
 META_DATE_RE = re.compile(META_LINE_PATTERNS[0])
 META_FIELD_RE = re.compile(META_LINE_PATTERNS[1])
