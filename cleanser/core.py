@@ -246,7 +246,7 @@ def assemble(
         images=body.images,
         kind=judgement.kind,
         posts=posts_of(judgement, features, selection, staged.titles),
-        links=links_of(judgement, features, meta.url or url),
+        links=links_of(judgement, features, meta.base_url or meta.url or url),
         url=meta.url or url,
         **{name: getattr(meta, name) for name in _FROM_METADATA},
     )

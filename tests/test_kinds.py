@@ -299,3 +299,50 @@ def test_only_a_short_page_is_emptied_as_an_error_page() -> None:
         article = assemble(staged, Options(), kinds=always_error)[0]
         assert article.kind == "error"
         assert (article.text == "") is emptied, page[:40]
+
+
+def _striped_table(rows: int) -> str:
+    """A 信息公开-style table: a header row, then rows with every second one classed."""
+    striped = ' class="even"'
+    cells = "".join(
+        "<tr" + (striped if i % 2 else "") + f"><td>{i}</td>"
+        f'<td><a href="/art/2025/6/{i + 1}/art_{i}.html">关于开展第{i}批专项检查工作的通知</a></td>'
+        f"<td>2025-06-{i + 1:02d}</td></tr>"
+        for i in range(rows)
+    )
+    return f"<table><tr><th>序号</th><th>名称</th><th>发布日期</th></tr>{cells}</table>"
+
+
+def test_list_items_take_striped_and_pinned_rows() -> None:
+    from cleanser.body.records import widen
+
+    f = _features(f"<html><body>{_striped_table(12)}</body></html>")
+    groups = [g for g in find_groups(f) if f.nodes[g.members[0]].el.tag == "tr"]
+    # The shapes split the rows: six striped ones, six plain ones with the header row.
+    # Widening the striped group gives all twelve rows, not the header (no link).
+    assert sorted(g.size for g in groups) == [6, 7]
+    striped = next(g for g in groups if g.size == 6)
+    wide = widen(f, striped)
+    assert wide.size == 12
+    assert all(f.nodes[m].el.find(".//th") is None for m in wide.members)
+
+
+def test_list_links_from_striped_rows_in_page_order() -> None:
+    page = f"<html><head><title>政策文件</title></head><body>{_striped_table(14)}</body></html>"
+    art = cleanser.extract(page.encode(), url="https://www.example.gov.cn/col/index.html")
+    assert art.kind == "list"
+    assert [x.url.rsplit("_", 1)[-1] for x in art.links] == [f"{i}.html" for i in range(14)]
+    assert art.links[3].published == "2025-06-04"
+
+
+def test_list_link_is_the_headline_not_a_longer_time_link() -> None:
+    items = "".join(
+        f'<li><a href="/t/{i}.html">城中村的黄昏{i}</a> <a href="/t/{i}.html#last">昨天 19:30:{i:02d}</a>'
+        f"<span>2025-06-{i + 1:02d}</span></li>"
+        for i in range(12)
+    )
+    art = cleanser.extract(
+        f"<html><body><ul>{items}</ul></body></html>".encode(), url="https://bbs.example.cn/f/1"
+    )
+    assert art.kind == "list"
+    assert [x.title for x in art.links][:2] == ["城中村的黄昏0", "城中村的黄昏1"]

@@ -934,6 +934,22 @@ SAMPLE_DISAGREEMENTS: dict[str, dict[str, str]] = {
         "published_raw": "miss: as published",
     },
     "error-soft-404-big5": {"images": "miss: the 404 illustration is kept"},
+    "discuz-forumdisplay-gbk": {
+        "published_raw": "metadata reads 今日 (the board's today-count label) before selection; "
+        "extract() drops it (list page)",
+        "next_page_url": "metadata reads pagers before selection; extract() drops it (list page)",
+    },
+    "gov-xxgk-table-gb2312": {
+        "published_raw": "metadata reads the first row's date before selection; extract() drops it "
+        "(list page)",
+        "next_page_url": "metadata reads pagers before selection; extract() drops it (list page)",
+    },
+    "rolling-news-roll-utf8": {
+        "published_raw": "metadata reads the first item's time before selection; extract() drops "
+        "it (list page)",
+        "url": "by design: a host's root (https://roll.…/) is never taken as the canonical URL",
+        "next_page_url": "metadata reads pagers before selection; extract() drops it (list page)",
+    },
     "portal-tag-page-gbk": {
         "title": "gold call: expected drops 标签： from the headline 标签：新能源汽车",
         "site_name": "miss: 星海网标签 keeps the channel word",

@@ -59,3 +59,24 @@ def test_most_samples_match_exactly() -> None:
         cleanser.extract(p.read(), url=p.url).text.strip() == (p.gold or "").strip() for p in PAGES
     )
     assert exact >= MIN_EXACT_SHARE * len(PAGES)
+
+
+LIST_PAGES = [p for p in PAGES if p.gold_meta.get("links")]
+
+
+@pytest.mark.parametrize("page", LIST_PAGES, ids=[p.id for p in LIST_PAGES])
+def test_list_sample_links(page: object) -> None:
+    """A list sample gives exactly its item links, in order: absolute, titled, dated.
+
+    Striped rows, pinned threads, yearless dates and a last-reply time link are in
+    these layouts on purpose.
+    """
+    art = cleanser.extract(page.read(), url=page.url)  # type: ignore[attr-defined]
+    want = [(x["url"], x["title"], x.get("published")) for x in page.gold_meta["links"]]  # type: ignore[attr-defined]
+    got = [(x.url, x.title, x.published) for x in art.links]
+    assert art.kind == "list"
+    assert got == want
+
+
+def test_there_are_list_samples_with_links() -> None:
+    assert len(LIST_PAGES) >= 7

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from cleanser import vocabulary as v
 from cleanser.body.features import Features
 from cleanser.body.heuristic import forum_lines
-from cleanser.body.records import Group, find_groups, with_detail
+from cleanser.body.records import Group, find_groups, widen, with_detail
 from cleanser.vocabulary import (
     ERROR_PAGE_MAX_PROSE,
     ERROR_TITLE_HEADINGS,
@@ -152,8 +152,10 @@ def measure(
     groups = find_groups(features, lambda g: _may_be_posts(features, g))
     posts = _best_posts(features, groups)
     items = _best_items(groups)
-    if items is not None and not _may_be_posts(features, items):
-        items = with_detail(features, items)
+    if items is not None:
+        wide = widen(features, items)
+        if wide is not items or not _may_be_posts(features, items):
+            items = with_detail(features, wide)
     lines = forum_lines(blocks, FORUM_LINES_FULL) if lines is None else min(lines, FORUM_LINES_FULL)
     prose = sum(
         b.length - b.link_length

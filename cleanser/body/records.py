@@ -138,6 +138,36 @@ def _measure(features: Features, parent: int, members: list[int]) -> Group:
     return Group(parent, tuple(members), tokens, links, punct, 0.0, 0.0, linked / n, headed / n)
 
 
+def widen(features: Features, group: Group) -> Group:
+    """A group of list items with its same-tag, linked siblings of other shapes.
+
+    Lists mark some items apart: striped rows (``<tr class="even">``), pinned
+    threads (``stickthread_…`` beside ``normalthread_…``), a highlighted first
+    item. They are items all the same; siblings without a link (a header row, a
+    separator) are not. Times and authors are not measured again (``with_detail``).
+    """
+    nodes = features.nodes
+    parent = group.parent
+    tag = nodes[group.members[0]].el.tag
+    end = nodes[parent].end
+    members: list[int] = []
+    # A parent's descendants follow it in the walk, within its blocks.
+    for i in range(parent + 1, len(nodes)):
+        node = nodes[i]
+        if node.start >= end and node.end > node.start:
+            break
+        if (
+            node.parent == parent
+            and node.end > node.start
+            and node.el.tag == tag
+            and (node.links or i in group.members)
+        ):
+            members.append(i)
+    if len(members) <= group.size or not set(group.members) <= set(members):
+        return group
+    return _measure(features, parent, members)
+
+
 def with_detail(features: Features, group: Group) -> Group:
     """The group with the shares of its records that show a time and an author."""
     nodes = [features.nodes[m] for m in group.members]

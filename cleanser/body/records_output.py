@@ -19,9 +19,11 @@ from cleanser.body.kinds import Judgement
 from cleanser.body.records import author_cue, author_scan
 from cleanser.body.selection import Selection
 from cleanser.meta.dates import parse_date
+from cleanser.meta.published import url_date
 from cleanser.vocabulary import (
     FLOOR_NAMES,
     FLOOR_RE,
+    HAN_RE,
     HEADING_TAGS,
     MAX_AUTHOR_CHARS,
     MIN_LINK_TITLE_CHARS,
@@ -93,21 +95,28 @@ def links_of(judgement: Judgement, features: Features, base: str | None) -> tupl
         if urlsplit(url).scheme not in ("http", "https", ""):
             continue
         seen.add(url)
-        found = parse_date(" ".join(b.text for b in features.blocks[node.start : node.end]))
+        # A yearless "06-14 23:52" takes its year from the item URL's date, when it has one.
+        in_url = url_date(url)
+        found = parse_date(
+            " ".join(b.text for b in features.blocks[node.start : node.end]),
+            year_hint=int(in_url.day[:4]) if in_url else None,
+        )
         out.append(Link(title=title, url=url, published=found.day if found else None))
     return tuple(out)
 
 
 def _main_anchor(el: html.HtmlElement) -> html.HtmlElement | None:
-    """The record's link with the longest text (its headline), if it has an href."""
-    best, best_len = None, 0
+    """The record's headline link, if it has an href: the most Chinese characters, then
+    the longest text (a last-reply time "昨天 19:30" is longer than "城中村的黄昏")."""
+    best, best_key = None, (0, 0)
     for a in el.iter("a"):
         href = a.get("href") or ""
         if not href or href.startswith(("#", "javascript:")):
             continue
-        n = len(collapse(a.text_content()))
-        if n > best_len:
-            best, best_len = a, n
+        text = collapse(a.text_content())
+        key = (len(HAN_RE.findall(text)), len(text))
+        if key > best_key:
+            best, best_key = a, key
     return best
 
 
