@@ -57,7 +57,7 @@ def test_explicit_none_counts_what_was_invented() -> None:
     got = metaeval.score_article(
         page, Article(title="标题 ", author=("新华网",), published="2025-01-02")
     )
-    assert got.ok == {"title": True}
+    assert got.ok == {"title": True, "title, site suffix aside": True}
     assert got.spurious == {"date (day)": True, "author": True, "editor": False}
 
 
@@ -113,3 +113,15 @@ def test_corpus_scores_are_per_site() -> None:
     assert scores and all(s.site for s in scores)
     rows = {r[0]: r for r in metaeval.summary_rows(scores)}
     assert rows["date (day)"][1] > 0 and rows["date (day)"][4] <= rows["date (day)"][1]
+
+
+def test_title_with_site_suffix_aside() -> None:
+    from cleanser.learn.metaeval import _same_title_aside_suffix as same
+
+    assert same("蔡健雅", "蔡健雅_百度百科") is True
+    assert same("新竹尖石_美樹營地賞楓 (2)", "新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家") is True
+    assert same("蔡健雅", "蔡健雅") is True
+    assert same("蔡健", "蔡健雅_百度百科") is False  # a cut title is not a suffix away
+    assert same("山城阿鹿", "山城阿鹿的微博") is False
+    assert same(None, "蔡健雅_百度百科") is False
+    assert same("蔡健雅", None) is None

@@ -43,13 +43,17 @@ class Params:
     # punctuated prose of at least this many non-link tokens is kept: the line's own
     # evidence outweighs its container's name. ``inf``: the class token decides.
     markup_prose_tokens: float = math.inf
-    # A page judged a list or an error page with at least this probability has no
-    # article, whatever block selection found (above 1: the kind never empties it).
-    # Starts at 0: the most probable kind decides, as it decides ``Article.kind``. (An
-    # in-sample fit cannot move this: kinds fitted on the same pages give their lists
-    # p > 0.5, so every value up to 0.5 ties; held out, a list judged a list with
-    # p = 0.4 kept its teasers as an article under 0.5.)
+    # A page judged a list with at least this probability has no article, whatever
+    # block selection found (above 1: the kind never empties it). Starts at 0: the
+    # most probable kind decides, as it decides ``Article.kind``. (An in-sample fit
+    # can hardly move this: kinds fitted on the same pages give their lists p > 0.5,
+    # so every value up to 0.5 ties; held out, a list judged a list with p = 0.4 kept
+    # its teasers as an article under 0.5.)
     kind_empty_prob: float = 0.0
+    # The same for a page judged an error page (which empties only a short page, see
+    # ERROR_PAGE_MAX_TOKENS). Its own value: an error verdict on a short real article
+    # loses all of it, and the kind model learns errors from a handful of pages.
+    error_empty_prob: float = 0.5
 
     def to_json(self) -> dict[str, Any]:
         """The values as JSON-safe numbers (``inf`` as the string "inf")."""

@@ -71,6 +71,7 @@ SPURIOUS = ("date (day)", "author")
 # Rows of the table: (metaeval's field name, the fitted field it is read from).
 ROWS = (
     ("title", "title"),
+    ("title, site suffix aside", "title"),
     ("date (day)", "published"),
     ("date (minute)", "published"),
     ("author", "author"),

@@ -86,6 +86,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "min_article_score": (5.0, 10.0, 15.0, 25.0, 40.0),
     "short_line_cap": (1.0, 2.0, 4.0, 8.0),
     "kind_empty_prob": (0.0, 0.5, 0.6, 0.8, 1.01),
+    "error_empty_prob": (0.0, 0.5, 0.6, 0.8, 1.01),
     "markup_prose_tokens": (20.0, 40.0, 80.0, 160.0, math.inf),
 }
 # A change of one parameter must raise the mean F1 by more than this to be taken.
