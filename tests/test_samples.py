@@ -27,9 +27,6 @@ KNOWN_SHORTFALLS: dict[str, str] = {
     "douban-group-topic": "keeps the title and 来自: …; a quoted reply is repeated in the quoting one",
     "qa-answers-list": "keeps follower counts and answer authors' badge texts",
     "feed-timeline-gb18030": "keeps the repost's quoted original and 正在加载中 (F1 0.90)",
-    # 2026-12-08: a deleted-thread page whose apology box (3 punctuated lines) reads as
-    # an article to the kind model fitted with 4 error pages.
-    "error-tieba-thread-deleted-gbk": "judged an article: keeps the 3-line apology box",
 }
 
 
