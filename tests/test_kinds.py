@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -346,3 +347,35 @@ def test_list_link_is_the_headline_not_a_longer_time_link() -> None:
     )
     assert art.kind == "list"
     assert [x.title for x in art.links][:2] == ["城中村的黄昏0", "城中村的黄昏1"]
+
+
+def test_lists_and_error_pages_have_their_own_emptying_thresholds() -> None:
+    """A page judged a list, or an error page, with p = 0.4 (the most probable kind):
+    ``kind_empty_prob`` decides for the list, ``error_empty_prob`` for the error page."""
+    import math
+
+    from cleanser.article import Article
+    from cleanser.body.kinds import EVIDENCE as KIND_EVIDENCE
+    from cleanser.body.kinds import KINDS as ALL_KINDS
+    from cleanser.body.kinds import KindWeights
+    from cleanser.body.model import Params
+    from cleanser.core import assemble, stage
+    from cleanser.options import Options
+
+    def judged(top: str) -> KindWeights:
+        share = {k: 0.4 if k == top else 0.15 for k in ALL_KINDS}
+        return KindWeights(
+            {k: (math.log(share[k]),) + (0.0,) * (len(KIND_EVIDENCE) - 1) for k in ALL_KINDS}
+        )
+
+    prose = "今年前三季度，全市居民人均可支配收入稳步增长，城乡收入差距继续缩小，消费市场回暖。"
+    page = f"<html><body><h1>收入数据发布</h1><div><p>{prose}</p><p>{prose}</p></div></body></html>"
+    staged = stage(page, None, Options())
+    assert not isinstance(staged, Article)
+    for kind, name in (("list", "kind_empty_prob"), ("error", "error_empty_prob")):
+        for threshold, emptied in ((0.0, True), (0.5, False)):
+            params = replace(Params(), **{name: threshold})
+            article = assemble(staged, Options(), params, judged(kind))[0]
+            assert article.kind == kind
+            assert round(max(judged(kind).probabilities([1.0] + [0.0] * 17).values()), 2) == 0.4
+            assert (article.text == "") is emptied, (kind, threshold)
