@@ -81,6 +81,10 @@ def table(report: Report, command: str) -> str:
     ]
     for kind in KINDS:
         groups.append((f"kind: {kind}", [i for i in zh if items[i].kind == kind]))
+    # (The page-kind issue's targets are stated on the shared corpus alone.)
+    for kind in KINDS:
+        of_kind = [i for i in shared if items[i].kind == kind]
+        groups.append((f"shared corpus, kind: {kind}", of_kind))
     for script in ("Hans", "Hant"):
         groups.append((f"script: {script}", [i for i in zh if items[i].script == script]))
     groups.append(("markup-blind copies (class/id hashed)", copies))
@@ -110,13 +114,18 @@ def table(report: Report, command: str) -> str:
         )
     known = [i for i in zh if label_of(items[i].page) is not None]
     truth = [label_of(items[i].page) or "" for i in known]
+    in_shared = [items[i].page.source != "samples" for i in known]
     for name, judged in (("leave-site-out", report.kind_out), ("in-sample", report.kind_in)):
         guess = [judged[i] or "" for i in known]
-        right = sum(t == g for t, g in zip(truth, guess, strict=True))
+        hits = [t == g for t, g in zip(truth, guess, strict=True)]
+        right = sum(hits)
+        on_shared = [h for h, s in zip(hits, in_shared, strict=True) if s]
         lines += [
             "",
             f"Page kind, {name}: {right}/{len(known)} correct "
-            f"({right / len(known):.3f}) on the pages whose kind is known.",
+            f"({right / len(known):.3f}) on the pages whose kind is known; on the shared "
+            f"corpus alone {sum(on_shared)}/{len(on_shared)}"
+            + (f" ({sum(on_shared) / len(on_shared):.3f})." if on_shared else "."),
         ]
         if name == "leave-site-out":
             lines += ["", confusion(truth, guess)]
