@@ -379,3 +379,50 @@ def test_lists_and_error_pages_have_their_own_emptying_thresholds() -> None:
             assert article.kind == kind
             assert round(max(judged(kind).probabilities([1.0] + [0.0] * 17).values()), 2) == 0.4
             assert (article.text == "") is emptied, (kind, threshold)
+
+
+_HEADLINES = (
+    "关于做好防汛工作的通知",
+    "市场监管部门开展专项检查",
+    "新一批惠企政策发布实施",
+    "城区公交线路优化调整公告",
+)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    n=st.integers(min_value=12, max_value=40),
+    mark=st.sampled_from(["even", "odd", "alt", "bg2", "on", "stick top"]),
+    every=st.integers(min_value=2, max_value=4),
+    table=st.booleans(),
+)
+def test_a_list_of_n_items_yields_n_links_in_order(
+    n: int, mark: str, every: int, table: bool
+) -> None:
+    """Whatever class marks some of its items apart (stripes, pinned items), a list page
+    gives every item's headline link, in order, and not its navigation or pager."""
+    rows = []
+    for i in range(n):
+        cls = f' class="{mark}"' if i % every == 0 else ""
+        title = f"{_HEADLINES[i % len(_HEADLINES)]}（第{i}号）"
+        link = f'<a href="/news/2025/06/{i}.html">{title}</a>'
+        date = f"2025-06-{i % 28 + 1:02d}"
+        rows.append(
+            f"<tr{cls}><td>{i + 1}</td><td>{link}</td><td>{date}</td></tr>"
+            if table
+            else f"<li{cls}>{link}<span>{date}</span></li>"
+        )
+    items = f"<table>{''.join(rows)}</table>" if table else f"<ul>{''.join(rows)}</ul>"
+    nav = "".join(f'<a href="/c/{k}/">栏目{k}</a>' for k in range(8))
+    pager = '<div><a href="?page=1">首页</a><a href="?page=2">下一页</a><a href="?page=9">尾页</a></div>'
+    page = (
+        f"<html><head><title>通知公告</title></head><body><div>{nav}</div>"
+        f"<div><h2>通知公告</h2>{items}{pager}</div><p>版权所有 示例市人民政府</p></body></html>"
+    )
+    art = cleanser.extract(page.encode(), url="https://www.example.gov.cn/tzgg/index.html")
+    assert art.kind == "list"
+    assert art.text == ""
+    assert [x.url for x in art.links] == [
+        f"https://www.example.gov.cn/news/2025/06/{i}.html" for i in range(n)
+    ]
+    assert all(x.published == f"2025-06-{i % 28 + 1:02d}" for i, x in enumerate(art.links))
