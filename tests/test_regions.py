@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 from itertools import accumulate
 
+from lxml import html
+
 from cleanser.body.density import block_weight
 from cleanser.body.features import Features, Node
 from cleanser.body.kinds import measure
@@ -157,3 +159,17 @@ def test_explain_shows_the_region_choice_and_each_removed_lines_evidence() -> No
     assert "base_choice+" in report  # the shipped weights' contributions
     removed = [ln for ln in report.splitlines() if ln.startswith("-") and "[" in ln]
     assert removed and all(" tokens, links " in ln for ln in removed if "[outside" not in ln)
+
+
+def test_blind_copies_keep_numbered_ids_alike_and_spell_no_cue_word() -> None:
+    from cleanser.body.heuristic import element_cue, tokens_of
+
+    copy = blind('<div id="post_123"><p id="post_124" class="adv-box">x</p></div>')
+    values = copy.split('"')[1::2]
+    # post_123 and post_124: one stem, different numbers, as on a site with unknown words
+    assert tokens_of(values[0]) == tokens_of(values[1]) != ("post",)
+    assert values[0].endswith("_123") and values[1].endswith("_124")
+    # no made-up word is a cue token (hex digests made 'ad' out of 'c3ad91f')
+    for n in range(2000):
+        word = blind(f'<p class="w{n}">x</p>').split('"')[1]
+        assert element_cue(html.fromstring(f'<p class="{word}">x</p>')) is None, word
