@@ -220,8 +220,8 @@ def assemble(
     )
     no_article = selection.node is None
     confidence, reason = selection.confidence, selection.reason
-    chosen = params or fitted()
-    empty_prob = chosen.error_empty_prob if judgement.kind == "error" else chosen.kind_empty_prob
+    used = params or fitted()
+    empty_prob = used.error_empty_prob if judgement.kind == "error" else used.kind_empty_prob
     if (
         not no_article
         and judgement.kind in _NO_ARTICLE_KINDS

@@ -150,8 +150,10 @@ def widen(features: Features, group: Group) -> Group:
     parent = group.parent
     tag = nodes[group.members[0]].el.tag
     end = nodes[parent].end
+    own = set(group.members)
     members: list[int] = []
-    # A parent's descendants follow it in the walk, within its blocks.
+    # A parent's descendants follow it in the walk, within its blocks; so do the
+    # group's own records (children of it, with text, of its tag): all are taken.
     for i in range(parent + 1, len(nodes)):
         node = nodes[i]
         if node.start >= end and node.end > node.start:
@@ -160,10 +162,10 @@ def widen(features: Features, group: Group) -> Group:
             node.parent == parent
             and node.end > node.start
             and node.el.tag == tag
-            and (node.links or i in group.members)
+            and (node.links or i in own)
         ):
             members.append(i)
-    if len(members) <= group.size or not set(group.members) <= set(members):
+    if len(members) == group.size:
         return group
     return _measure(features, parent, members)
 

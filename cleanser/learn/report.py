@@ -114,7 +114,8 @@ def table(report: Report, command: str) -> str:
         )
     known = [i for i in zh if label_of(items[i].page) is not None]
     truth = [label_of(items[i].page) or "" for i in known]
-    in_shared = [items[i].page.source != "samples" for i in known]
+    shared_set = set(shared)
+    in_shared = [i in shared_set for i in known]
     for name, judged in (("leave-site-out", report.kind_out), ("in-sample", report.kind_in)):
         guess = [judged[i] or "" for i in known]
         hits = [t == g for t, g in zip(truth, guess, strict=True)]
